@@ -1,0 +1,2 @@
+/** JMH benchmarks, each against a baseline in the same class and run. */
+package me.napolni.dinamics.benchmarks;

@@ -1,0 +1,2 @@
+/** Dinamics host. */
+package me.napolni.dinamics.host;

@@ -1,0 +1,2 @@
+/** Dinamics mqtt. */
+package me.napolni.dinamics.mqtt;

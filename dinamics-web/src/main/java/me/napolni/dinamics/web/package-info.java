@@ -1,0 +1,2 @@
+/** Dinamics web. */
+package me.napolni.dinamics.web;
