@@ -21,6 +21,11 @@ public record CommandResult(boolean ok, String value, String reason, String expe
     /**
      * Checks that a rejection names its reason.
      *
+     * @param ok true when the command was applied
+     * @param value the value now in force, or null
+     * @param reason the reason word of a rejection
+     * @param expected what would have been accepted, or null
+     * @param detail optional free text, or null
      * @throws IllegalArgumentException when a rejection has no reason
      */
     public CommandResult {

@@ -34,6 +34,17 @@ public record DeviceStatus(
 
     /**
      * Copies the lists and the map so the snapshot cannot change under its readers.
+     *
+     * @param tsMs the time of the snapshot, Unix milliseconds
+     * @param serial the device serial
+     * @param fw the program version
+     * @param mains mains current per phase, elements null when unmeasured
+     * @param mainsAgeMs age of each phase's reading, elements null when unmeasured
+     * @param breaker the breaker rating per phase, amps
+     * @param failsafe the failsafe word
+     * @param thermalPct the breaker's thermal state per phase, %, or null
+     * @param settings every numeric setting in force
+     * @param chargers every charger, the primary first
      */
     public DeviceStatus {
         mains = frozen(mains);
