@@ -117,9 +117,9 @@ public final class ScenarioMatrix {
      * @throws IllegalArgumentException if the matrix has no such case
      */
     public ScenarioMetrics metrics(String day, CarProfile car, int ratingAmps, String law) {
-        Map<String, Map<String, Map<String, ScenarioMetrics>>> byCar = results.get(day);
-        ScenarioMetrics metrics = byCar == null ? null
-                : byCar.get(car.id()).get(Integer.toString(ratingAmps)).get(law);
+        Map<String, Map<String, Map<String, ScenarioMetrics>>> byCar = results.getOrDefault(day, Map.of());
+        ScenarioMetrics metrics = byCar.getOrDefault(car.id(), Map.of())
+                .getOrDefault(Integer.toString(ratingAmps), Map.of()).get(law);
         if (metrics == null) {
             throw new IllegalArgumentException("no case " + day + "/" + car.id() + "/" + ratingAmps + "/" + law);
         }
