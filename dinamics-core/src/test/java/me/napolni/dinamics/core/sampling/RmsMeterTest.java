@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
+import me.napolni.dinamics.core.AllocationMeter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +84,20 @@ class RmsMeterTest {
         assertTrue(meter.offsetCounts(0) != RmsMeter.INITIAL_OFFSET_COUNTS);
         meter.reset();
         assertEquals(RmsMeter.INITIAL_OFFSET_COUNTS, meter.offsetCounts(0));
+    }
+
+    @Test
+    void shouldNotAllocateWhenMeasuring() {
+        CtFile file = CtFile.all().get(0);
+        RmsMeter meter = RmsMeter.create(3, file.calibration());
+        short[][] blocks = {file.samples(), file.samples(), file.samples()};
+        double[] amps = new double[3];
+        int n = file.samplesPerCall();
+        long bytes = AllocationMeter.bytesAllocated(() -> {
+            meter.measureBlocks(blocks, 0, n, amps);
+            meter.measureInterleaved(file.samples(), 0, n / 3, amps);
+        }, 2_000, 1_000);
+        assertTrue(bytes < 1024, "allocated " + bytes + " bytes in 1000 passes");
     }
 
     /** Up to {@code count} files from {@code first} on with the same n, calibration and number of calls. */
