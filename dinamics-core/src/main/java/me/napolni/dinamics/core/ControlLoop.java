@@ -384,6 +384,9 @@ public final class ControlLoop implements DutyCycle {
             if (lawPaused[i]) {
                 desired = StationState.ASLEEP;
                 reason = lawPauseReason[i];
+            } else if (commandedState[i] != StationState.ENABLED) {
+                // about to enable or resume: start from what fits now, not from a setpoint of long ago
+                target = clamp(Math.min(decision.setpointAmps(), allowed), minimum, cap);
             } else {
                 target = clamp(Math.min(decision.setpointAmps(), share), minimum, cap);
             }

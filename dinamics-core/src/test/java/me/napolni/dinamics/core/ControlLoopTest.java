@@ -164,4 +164,32 @@ class ControlLoopTest {
         passes(1, true);
         assertTrue(loop.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
     }
+
+    @Test
+    void shouldStartAtWhatFitsWhenCarIsPluggedInWithPlugAndCharge() {
+        assertTrue(loop.submit(new ControlCommand.ApplySettings(settings.with(SettingKey.PLUGANDCHARGE, 1))));
+        passes(5, true);
+        assertTrue(loop.submit(new ControlCommand.Operator("1", EnableIntent.SLEEP)));
+        passes(1, true);
+        assertEquals("FS", port.lastCall());
+        port.carConnected = false;
+        passes(3, true);
+        houseAmps = 30;
+        port.carConnected = true;
+        passes(1, true);
+        int fits = (int) Math.floor(40 - 30 - settings.breakerMarginDeciAmps() / 10.0);
+        assertEquals(List.of("SC " + fits, "FE"), port.calls.subList(port.calls.size() - 2, port.calls.size()));
+        assertEquals(StationState.ENABLED, loop.snapshot().primary().state());
+    }
+
+    @Test
+    void shouldSleepOutsideDelayWindow() {
+        Settings night = settings.with("1", SettingKey.DELAY_TIMER, me.napolni.dinamics.core.settings.DelayTimer
+                .of(22 * 60, 6 * 60).encode());
+        ControlLoop timed = ControlLoop.create(night, latest, List.of(port), LocalMinuteClock.fixed(12 * 60));
+        clock.advanceMs(PASS_MS);
+        timed.doWork(clock.nanoTime());
+        assertEquals("FS", port.lastCall());
+        assertEquals(StopReason.DELAY_TIMER, timed.snapshot().primary().stopReason());
+    }
 }
