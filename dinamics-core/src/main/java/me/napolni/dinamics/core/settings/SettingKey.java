@@ -27,13 +27,25 @@ public enum SettingKey {
     DEBUG("debug", SettingUnit.LEVEL, 1, 1, 5, SettingScope.SITE, true, true),
     /** timer: telemetry tick, ms, 2000 by default, 1..500000 (acts as at least 100 ms). */
     TIMER("timer", SettingUnit.MILLISECONDS, 2000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer1, ms, 50000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, car current below 0.5 A this long without a break stops with {@code no_current}. */
+    /**
+     * timer1, ms, 50000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, car current below 0.5 A this long
+     * without a break stops with {@code no_current}.
+     */
     TIMER1("timer1", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer2, ms, 10000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, no car this long stops with {@code no_car}. */
+    /**
+     * timer2, ms, 10000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, no car this long stops with
+     * {@code no_car}.
+     */
     TIMER2("timer2", SettingUnit.MILLISECONDS, 10000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer3, ms, 10000 by default, 1..500000: auto-stop: car current above the pilot setpoint + 0.5 A this long stops with {@code over_current}. */
+    /**
+     * timer3, ms, 10000 by default, 1..500000: auto-stop: car current above the pilot setpoint + 0.5 A this long stops
+     * with {@code over_current}.
+     */
     TIMER3("timer3", SettingUnit.MILLISECONDS, 10000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer4, ms, 10000 by default, 1..500000: auto-pause: allowed current below the minimum - 3 A this long pauses with {@code no_headroom}. */
+    /**
+     * timer4, ms, 10000 by default, 1..500000: auto-pause: allowed current below the minimum - 3 A this long pauses
+     * with {@code no_headroom}.
+     */
     TIMER4("timer4", SettingUnit.MILLISECONDS, 10000, 1, 500_000, SettingScope.SITE, true, true),
     /** timer5, ms, 50000 by default, 1..500000: longest gap between polls of {@code $GC} (current settings). */
     TIMER5("timer5", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
@@ -45,7 +57,10 @@ public enum SettingKey {
     TIMER8("timer8", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
     /** timer9, ms, 100000 by default, 1..500000: longest gap between polls of {@code $GU} (energy). */
     TIMER9("timer9", SettingUnit.MILLISECONDS, 100000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer10, ms, 50000 by default, 1..500000: connection check: a {@code $GV} probe after this long without a valid reply. */
+    /**
+     * timer10, ms, 50000 by default, 1..500000: connection check: a {@code $GV} probe after this long without a valid
+     * reply.
+     */
     TIMER10("timer10", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
     /** timer11, ms, 50000 by default, 1..500000: longest wait between broker reconnects (acts as at least 1000 ms). */
     TIMER11("timer11", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
