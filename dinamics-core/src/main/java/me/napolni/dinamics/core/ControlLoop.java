@@ -268,11 +268,29 @@ public final class ControlLoop implements DutyCycle {
         return work;
     }
 
+    /**
+     * Holds the safe side after a pass failed: every charger that is enabled is set to its minimum current, and
+     * the control law raises it again at its own pace.
+     *
+     * @param error what the pass threw
+     */
     @Override
     public void onError(RuntimeException error) {
-        // The state may be half updated: send everything again at the next pass.
+        Settings s = settings;
         for (int i = 0; i < count; i++) {
+            int minimum = Math.min(s.chargers().get(i).cMinLimitAmps(), LAW_MINIMUM_CEILING_AMPS);
             commandedSetpoint[i] = ChargerSnapshot.UNKNOWN_AMPS;
+            if (commandedState[i] != StationState.ENABLED) {
+                continue;
+            }
+            try {
+                ports[i].setCurrent(minimum);
+                commandedSetpoint[i] = minimum;
+                setpointSentNs[i] = NO_TIME;
+            } catch (RuntimeException again) {
+                LOG.log(Level.ERROR, "charger " + s.chargers().get(i).id() + ": could not hold the safe current: "
+                        + again);
+            }
         }
     }
 

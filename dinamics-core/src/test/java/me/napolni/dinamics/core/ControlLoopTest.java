@@ -192,4 +192,16 @@ class ControlLoopTest {
         assertEquals("FS", port.lastCall());
         assertEquals(StopReason.DELAY_TIMER, timed.snapshot().primary().stopReason());
     }
+
+    @Test
+    void shouldHoldMinimumWhenPassFails() {
+        passes(30, true);
+        assertEquals(16, port.setpointAmps);
+        loop.onError(new IllegalStateException("a pass failed"));
+        assertEquals("SC 6", port.lastCall());
+        passes(1, true);
+        assertEquals(6, port.setpointAmps, "not raised at once: " + port.calls);
+        passes((int) (settings.raiseDelayMs() / PASS_MS) + 5, true);
+        assertEquals(16, port.setpointAmps, "raised again after the raise delay: " + port.calls);
+    }
 }

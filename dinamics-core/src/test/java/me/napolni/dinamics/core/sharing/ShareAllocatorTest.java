@@ -210,4 +210,36 @@ class ShareAllocatorTest {
             assertTrue(longestWaitNs[i] <= ROTATE_NS, "charger " + i + " waited " + longestWaitNs[i] / 60e9 + " min");
         }
     }
+
+    @Test
+    void shouldNeverStarveAnyoneWhenSlotsAreFewerThanChargers() {
+        qt().withFixedSeed(SEED)
+            .forAll(integers().between(2, 5), integers().between(1, 4))
+            .assuming((chargers, slots) -> slots < chargers)
+            .checkAssert((chargers, slots) -> {
+                ShareAllocator sharing = ShareAllocator.create(chargers);
+                for (int i = 0; i < chargers; i++) {
+                    sharing.demand(i, true, ShareAllocator.ALL_PHASES, 6, 16, 5);
+                }
+                double headroom = 6.0 * slots + 0.5;
+                long stepNs = TimeUnit.MINUTES.toNanos(1);
+                long[] waitStartNs = new long[chargers];
+                java.util.Arrays.fill(waitStartNs, -1);
+                long longestWaitNs = 0;
+                long turnsToWait = (chargers - slots + slots - 1) / slots;
+                for (long t = 0; t < TimeUnit.HOURS.toNanos(12); t += stepNs) {
+                    sharing.allocate(t, new double[] {headroom, headroom, headroom}, ROTATE_NS);
+                    for (int i = 0; i < chargers; i++) {
+                        if (sharing.paused(i)) {
+                            waitStartNs[i] = waitStartNs[i] < 0 ? t : waitStartNs[i];
+                            longestWaitNs = Math.max(longestWaitNs, t - waitStartNs[i] + stepNs);
+                        } else {
+                            waitStartNs[i] = -1;
+                        }
+                    }
+                }
+                assertTrue(longestWaitNs <= turnsToWait * ROTATE_NS,
+                        chargers + " chargers, " + slots + " slots: a wait of " + longestWaitNs / 60e9 + " min");
+            });
+    }
 }
