@@ -202,4 +202,12 @@ class ControlLoopTest {
         passes((int) (settings.raiseDelayMs() / PASS_MS) + 5, true);
         assertEquals(16, port.setpointAmps, "the control law raises it again: " + port.calls);
     }
+
+    @Test
+    void shouldAllocateOnlyTheSnapshotWhenPassing() {
+        // about 280 bytes: the snapshot, its arrays and one charger entry
+        passes(30, true);
+        long bytes = AllocationMeter.bytesAllocated(() -> passes(1, true), 2_000, 1_000);
+        assertTrue(bytes / 1000 < 400, bytes / 1000 + " bytes per pass");
+    }
 }
