@@ -136,6 +136,9 @@ public final class RapiFrame {
      * @return the two command letters
      */
     public String command() {
+        if (!Ascii.isCommandChar(bytes[1]) || !Ascii.isCommandChar(bytes[2])) {
+            return new String(bytes, 1, 2, StandardCharsets.ISO_8859_1);    // a view read after an error
+        }
         int index = symbol(bytes[1]) * COMMAND_SYMBOLS + symbol(bytes[2]);
         String name = COMMAND_NAMES[index];
         if (name == null) {
