@@ -138,6 +138,15 @@ public final class RapiFrameDecoder {
     }
 
     private int collecting(byte b) {
+        int u = b & 0xFF;
+        if (u > '*' && u != '^' && u != 0x7F && length < maxFrameBytes) {    // the common case: one test
+            if (marker == NO_MARKER) {
+                xor ^= u;
+                sum += u;
+            }
+            buffer[length++] = b;
+            return NEED_MORE_BYTES;
+        }
         if (b == '$') {
             startFrame();
             return fail(RapiDecodeError.TRUNCATED);
