@@ -42,6 +42,8 @@ public final class FakeDevice implements DeviceControl {
     private volatile String failsafe = "off";
     private volatile String connection = "OK";
     private volatile long tsMs = 1_767_225_600_000L;
+    private boolean household;
+    private long step;
 
     /** A single-charger site. */
     public FakeDevice() {
@@ -77,6 +79,41 @@ public final class FakeDevice implements DeviceControl {
         listeners.forEach(listener -> listener.onStatusChanged(now));
     }
 
+    /** Replaces the settings in force, as a restart with stored settings would. */
+    public void useSettings(Settings newSettings) {
+        settings = newSettings;
+    }
+
+    /**
+     * Makes every status read advance a synthetic household by one step: three phases of varying load with a
+     * hob switching on and off, and a car that follows the headroom. Deterministic: it depends only on the
+     * number of reads.
+     */
+    public synchronized void household(boolean on) {
+        household = on;
+    }
+
+    private synchronized void advanceHousehold() {
+        if (!household) {
+            return;
+        }
+        step++;
+        double hob = step % 60 < 14 ? 8.5 : 0;
+        double[] house = {5 + 2.5 * Math.sin(step / 7.0) + hob, 3.5 + 1.5 * Math.sin(step / 5.0 + 1),
+            6 + 3 * Math.sin(step / 11.0 + 2)};
+        double worst = Math.max(house[0], Math.max(house[1], house[2]));
+        int headroom = (int) Math.floor(settings.breakerAmps() - 1 - worst);
+        allowed = Math.max(0, Math.min(settings.cLimitAmps(), headroom));
+        double car = allowed < 6 ? 0 : allowed * 0.96;
+        chargingCurrent = Math.round(car * 100) / 100.0;
+        mains = new Double[] {round(house[0] + car), round(house[1] + car), round(house[2] + car)};
+        tsMs += 1000;
+    }
+
+    private static double round(double amps) {
+        return Math.round(amps * 100) / 100.0;
+    }
+
     public void connection(String word) {
         connection = word;
     }
@@ -87,6 +124,7 @@ public final class FakeDevice implements DeviceControl {
 
     @Override
     public DeviceStatus status() {
+        advanceHousehold();
         Settings now = settings;
         Map<String, Long> values = new LinkedHashMap<>();
         for (SettingKey key : SettingKey.values()) {

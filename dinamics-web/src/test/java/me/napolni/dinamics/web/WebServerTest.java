@@ -366,7 +366,7 @@ class WebServerTest {
             assertTrue(csp.contains("frame-ancestors 'none'"), csp);
             assertFalse(csp.contains("unsafe-inline"), csp);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
-            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+            assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
         }
     }
 

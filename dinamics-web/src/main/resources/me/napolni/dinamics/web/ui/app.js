@@ -239,10 +239,11 @@
       width: size.width,
       height: size.height,
       cursor: {drag: {x: false, y: false}},
+      legend: {live: false},
       scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(10, max * 1.1)]; }}},
       axes: [
         {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}},
-        {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}, label: 'A', size: 44,
+        {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}, size: 48,
           values: function (u, vals) { return vals.map(function (v) { return v + ' A'; }); }}
       ],
       series: [
@@ -337,11 +338,21 @@
 
   function buildForm() {
     var holder = $('settings-groups');
-    GROUPS.forEach(function (group) {
+    GROUPS.forEach(function (group, index) {
       var fieldset = document.createElement('fieldset');
       var legend = document.createElement('legend');
       legend.textContent = group[0];
       fieldset.appendChild(legend);
+      var box = fieldset;
+      if (index > 0) {
+        box = document.createElement('details');
+        box.className = 'group';
+        var summary = document.createElement('summary');
+        summary.textContent = group[0];
+        box.appendChild(summary);
+        legend.className = 'visually-hidden';
+        box.appendChild(fieldset);
+      }
       var fields = document.createElement('div');
       fields.className = 'fields';
       group[1].forEach(function (key) {
@@ -350,7 +361,7 @@
         fields.appendChild(buildField(s));
       });
       fieldset.appendChild(fields);
-      holder.appendChild(fieldset);
+      holder.appendChild(box);
     });
   }
 
@@ -476,7 +487,11 @@
       var errors = r.json && r.json.errors ? r.json.errors : [{reason: 'refused'}];
       errors.forEach(function (error) {
         var input = error.key ? $('f-' + error.key) : null;
-        if (input) { input.setAttribute('aria-invalid', 'true'); }
+        if (input) {
+          input.setAttribute('aria-invalid', 'true');
+          var group = input.closest('details');
+          if (group) { group.open = true; }
+        }
         if (!error.key || !showError('err-' + error.key, error)) { showError('err-form', error); }
       });
     }, function () {
