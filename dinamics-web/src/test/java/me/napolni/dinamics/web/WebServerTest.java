@@ -468,6 +468,24 @@ class WebServerTest {
     }
 
     @Test
+    void shouldListEveryChargerAndCommandEachWhenSeveralShareTheBreaker() throws Exception {
+        FakeDevice site = new FakeDevice(List.of("1", "garage"));
+        try (WebServer two = WebServer.start(site, WebConfig.of(() -> TOKEN).withSamplePeriodMs(100))) {
+            Http client = new Http(two.uri(), TOKEN);
+            JsonNode chargers = json(client.get("/api/status")).get("chargers");
+            assertEquals(2, chargers.size());
+            assertEquals("garage", chargers.get(1).get("id").asText());
+            HttpResponse<String> response = client.postJson("/api/command",
+                    "{\"key\":\"c_limit\",\"value\":10,\"charger\":\"garage\"}");
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(10, site.settings().charger("garage").cLimitAmps());
+            assertEquals(16, site.settings().charger("1").cLimitAmps());
+            await().atMost(PATIENCE).until(() -> client.get("/metrics").body()
+                    .contains("dinamics_charger_limit_amps{charger=\"garage\"} 10.0"));
+        }
+    }
+
+    @Test
     void shouldRemoveItsListenerWhenClosed() {
         assertEquals(1, device.listenerCount());
         server.close();
