@@ -374,6 +374,12 @@ class WebServerTest {
     void shouldRefuseUnknownMethods() throws Exception {
         HttpResponse<String> response = Http.send(http.authorized("/api/settings").DELETE().build());
         assertEquals(405, response.statusCode());
+        assertEquals("GET, PUT", response.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> head = Http.send(http.authorized("/api/status")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(405, Http.send(http.authorized("/api/command").GET().build()).statusCode());
         assertEquals(405, Http.send(http.authorized("/api/status")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode());
     }

@@ -90,6 +90,7 @@ class WebUiBrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
         driver.get(server.uri().toString());
         wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+        save(driver, "login.png");
         driver.findElement(By.id("token")).sendKeys(TOKEN);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -137,6 +138,7 @@ class WebUiBrowserTest {
         assertEquals(20, device.settings().cLimitAmps(), "a refused form changes nothing");
         assertEquals(25, device.settings().breakerAmps());
         assertEquals(acceptedBefore, device.accepted().size());
+        save(driver, "refused.png");
 
         driver.findElement(By.id("revert")).click();
         wait.until(d -> limit.getAttribute("value").equals("20") && error.getText().isEmpty());

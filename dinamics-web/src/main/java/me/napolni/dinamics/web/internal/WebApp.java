@@ -131,8 +131,11 @@ final class WebApp {
             case "/api/status":
                 return readJson(request, () -> StatusJson.status(device.status()));
             case "/api/settings":
-                return request.method().equals("PUT") ? putSettings(request)
-                        : readJson(request, () -> StatusJson.settings(device.status()));
+                if (request.method().equals("PUT")) {
+                    return putSettings(request);
+                }
+                return isGet(request) ? readJson(request, () -> StatusJson.settings(device.status()))
+                        : methodNotAllowed("GET, PUT");
             case "/api/settings/schema":
                 return readJson(request, StatusJson::schema);
             case "/api/history":

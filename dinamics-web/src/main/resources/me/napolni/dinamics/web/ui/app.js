@@ -145,7 +145,8 @@
       var pct = value === null || value === undefined || !breaker ? 0 : Math.min(100, 100 * value / breaker);
       $('bar-l' + (p + 1)).style.width = pct + '%';
       tile.dataset.level = pct >= 100 ? 'over' : pct >= 85 ? 'high' : 'ok';
-      var stale = age !== null && age !== undefined && age > STALE_MS;
+      var staleMs = loaded.stale_after ? Number(loaded.stale_after) : STALE_MS;
+      var stale = age !== null && age !== undefined && age > staleMs;
       tile.dataset.stale = stale ? 'true' : 'false';
       text('note-l' + (p + 1), value === null || value === undefined ? 'no reading'
         : stale ? 'stale: ' + Math.round(age / 1000) + ' s old' : Math.round(pct) + ' % of breaker');
