@@ -43,6 +43,7 @@ public final class FakeDevice implements DeviceControl {
     private volatile String connection = "OK";
     private volatile long tsMs = 1_767_225_600_000L;
     private boolean household;
+    private volatile int failingReads;
     private long step;
 
     /** A single-charger site. */
@@ -114,6 +115,11 @@ public final class FakeDevice implements DeviceControl {
         return Math.round(amps * 100) / 100.0;
     }
 
+    /** Makes the next reads of the status throw, as a faulty gateway might. */
+    public void failReads(int count) {
+        failingReads = count;
+    }
+
     public void connection(String word) {
         connection = word;
     }
@@ -124,6 +130,10 @@ public final class FakeDevice implements DeviceControl {
 
     @Override
     public DeviceStatus status() {
+        if (failingReads > 0) {
+            failingReads--;
+            throw new IllegalStateException("simulated gateway fault");
+        }
         advanceHousehold();
         Settings now = settings;
         Map<String, Long> values = new LinkedHashMap<>();

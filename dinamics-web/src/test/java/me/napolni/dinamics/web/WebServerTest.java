@@ -492,6 +492,49 @@ class WebServerTest {
     }
 
     @Test
+    void shouldKeepSamplingWhenStatusReadsFail() throws Exception {
+        device.failReads(3);
+        device.mains(19.5, 1.0, 1.0);
+        await().atMost(PATIENCE).until(() -> json(http.get("/api/history?minutes=1")).get("l1").toString()
+                .contains("19.5"));
+    }
+
+    @Test
+    void shouldRefuseStreamsBeyondTheLimit() throws Exception {
+        try (WebServer small = WebServer.start(device, WebConfig.of(() -> TOKEN).withMaxEventStreams(1))) {
+            Http client = new Http(small.uri(), TOKEN);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            var first = Http.client().sendAsync(client.authorized("/api/events").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(lines::add));
+            await().atMost(PATIENCE).until(() -> lines.stream().anyMatch(line -> line.contains("status")));
+            HttpResponse<String> second = client.get("/api/events");
+            assertEquals(503, second.statusCode());
+            first.cancel(true);
+        }
+    }
+
+    @Test
+    void shouldRefuseHugeHeadersAndChangeNothing() throws Exception {
+        String head = "PUT /api/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nX-Pad: " + "a".repeat(40_000)
+                + "\r\nContent-Length: 14\r\n\r\n";
+        String response = Http.raw(server.port(), head, "{\"breaker\":20}".getBytes(StandardCharsets.US_ASCII));
+        int status = Http.status(response);
+        assertTrue(status == -1 || (status >= 400 && status < 500), "refused or cut: " + response);
+        assertEquals(16, device.settings().breakerAmps());
+    }
+
+    @Test
+    void shouldRefuseBadConfiguration() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WebConfig.of(() -> TOKEN).withPort(70_000));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WebConfig.of(() -> TOKEN).withMaxBodyBytes(0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> WebServer.start(device, WebConfig.of(() -> TOKEN).withPort(server.port())));
+    }
+
+    @Test
     void shouldRemoveItsListenerWhenClosed() {
         assertEquals(1, device.listenerCount());
         server.close();
