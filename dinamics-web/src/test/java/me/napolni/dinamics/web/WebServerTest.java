@@ -238,7 +238,8 @@ class WebServerTest {
 
     @Test
     void shouldRefuseEverythingWithoutTokenWhenNotOpen() throws Exception {
-        for (String path : List.of("/api/status", "/api/settings", "/api/settings/schema", "/api/history",
+        for (String path : List.of("/api/status", "/api/session", "/api/settings", "/api/settings/schema",
+                "/api/history",
                 "/api/events", "/metrics")) {
             HttpResponse<String> response = http.getAnonymous(path);
             assertEquals(401, response.statusCode(), path);
@@ -279,6 +280,8 @@ class WebServerTest {
             Http local = new Http(open.uri(), TOKEN);
             assertEquals(200, local.getAnonymous("/api/status").statusCode());
             assertEquals(200, local.getAnonymous("/").statusCode());
+            assertFalse(json(local.getAnonymous("/api/session")).get("signed_in").asBoolean());
+            assertTrue(json(local.get("/api/session")).get("signed_in").asBoolean());
             HttpResponse<String> change = Http.send(local.request("/api/settings")
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"breaker\":20}")).build());

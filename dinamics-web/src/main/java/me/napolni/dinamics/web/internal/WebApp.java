@@ -140,6 +140,12 @@ final class WebApp {
                 return readJson(request, StatusJson::schema);
             case "/api/history":
                 return history(request);
+            case "/api/session":
+                return readJson(request, () -> {
+                    ObjectNode json = StatusJson.object();
+                    json.put("signed_in", guard.hasCredential(request));
+                    return json;
+                });
             case "/api/command":
                 return command(request);
             case "/metrics":

@@ -534,6 +534,11 @@
   function start() {
     wireControls();
     makeChart();
+    request('GET', '/api/session').then(function (r) {
+      var signedIn = r.json && r.json.signed_in;
+      $('signin-notice').hidden = !!signedIn;
+      document.querySelector('.logout').hidden = !signedIn;
+    });
     request('GET', '/api/settings/schema').then(function (r) {
       if (r.json) { r.json.settings.forEach(function (s) { schema[s.key] = s; }); }
       buildForm();
