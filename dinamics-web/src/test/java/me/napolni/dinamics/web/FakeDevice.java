@@ -146,11 +146,14 @@ public final class FakeDevice implements DeviceControl {
         boolean first = true;
         for (ChargerSettings charger : now.chargers()) {
             int cLimit = charger.cLimitAmps();
-            chargers.add(new ChargerStatus(charger.id(), charger.priority(), enable,
-                    charger.enableIntent().code() == 0 ? null : charger.enableIntent().code(),
-                    1, evseState, connection, first ? chargingCurrent : 0.0, Math.min(allowed, cLimit),
-                    Math.min(allowed, cLimit), 123, 3, (long) (chargingCurrent * 230 * 3), 4200L, cLimit,
-                    charger.cMinLimitAmps(), null, null, null, charger.delayTimer().payload(), null));
+            // the primary charges; the others stand ready with no car
+            int intent = charger.enableIntent().code();
+            chargers.add(new ChargerStatus(charger.id(), charger.priority(), first ? enable : intent == 0 ? 2 : intent,
+                    intent == 0 ? null : intent, first ? 1 : 0, first ? evseState : 1, connection,
+                    first ? chargingCurrent : 0.0, Math.min(allowed, cLimit), first ? Math.min(allowed, cLimit) : 0,
+                    first ? 123 : 0, first ? 3 : 0, first ? (long) (chargingCurrent * 230 * 3) : 0L,
+                    first ? 4200L : 0L, cLimit, charger.cMinLimitAmps(), null, null, null,
+                    charger.delayTimer().payload(), first ? null : "no_car"));
             first = false;
         }
         return new DeviceStatus(tsMs, "TESTSERIAL01", "0.1.0", Arrays.asList(mains), Arrays.asList(120L, 130L, 140L),
@@ -186,7 +189,7 @@ public final class FakeDevice implements DeviceControl {
             return done(CommandResult.rejected(first.reason(), first.expected(), null));
         }
         settings = result.settings();
-        if (setting == SettingKey.ENABLE) {
+        if (setting == SettingKey.ENABLE && id.equals(settings.primary().id())) {
             enable = (int) value;
         }
         record(Map.of(key, Long.toString(value)));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import me.napolni.dinamics.core.settings.SettingKey;
 import me.napolni.dinamics.core.settings.Settings;
@@ -58,8 +59,8 @@ class WebUiBrowserTest {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "skipped: /usr/bin/chromium or /usr/bin/chromedriver is not installed "
                         + "(apt-get install chromium chromium-driver)");
-        device = new FakeDevice();
-        device.useSettings(Settings.defaults().with(SettingKey.BREAKER, 25));
+        device = new FakeDevice(List.of("1", "garage"));
+        device.useSettings(Settings.defaults(List.of("1", "garage")).with(SettingKey.BREAKER, 25));
         device.household(true);
         server = WebServer.start(device, WebConfig.of(() -> TOKEN).withSamplePeriodMs(60)
                 .withClock(new SteppingClock(Instant.parse("2026-06-01T17:00:00Z").toEpochMilli(), STEP_MS)));
@@ -103,6 +104,10 @@ class WebUiBrowserTest {
         wait.until(d -> !d.findElement(By.id("car-current")).getText().equals("—"));
         assertEquals("Live", driver.findElement(By.id("live-text")).getText());
         assertEquals("25", driver.findElement(By.id("breaker")).getText());
+        wait.until(d -> d.findElement(By.id("charger-row-garage")).getText().contains("Ready, no car"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#charger-row-garage select")))
+                .selectByVisibleText("Sleep");
+        await().atMost(PATIENCE).until(() -> device.settings().charger("garage").enableIntent().code() == 3);
 
         device.household(false);
         device.chargingCurrent(12.3);

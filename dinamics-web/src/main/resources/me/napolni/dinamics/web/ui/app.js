@@ -181,7 +181,9 @@
       buttons[i].setAttribute('aria-pressed', String(Number(buttons[i].dataset.enable) === s.enable));
     }
     text('enable-now', s.enable ? 'now ' + ENABLE_WORDS[s.enable] : '');
-    renderChargers(s.chargers || []);
+    var chargers = s.chargers || [];
+    text('control-title', chargers.length > 1 ? 'Charger ' + chargers[0].id + ' (primary)' : 'Charger');
+    renderChargers(chargers);
   }
 
   function phasesText(code) {
@@ -195,17 +197,44 @@
     card.hidden = chargers.length < 2;
     if (chargers.length < 2) { return; }
     var body = $('chargers-body');
-    while (body.firstChild) { body.removeChild(body.firstChild); }
     chargers.forEach(function (c) {
-      var row = document.createElement('tr');
-      [c.id, c.connection === 'CON_ERROR' ? 'Unreachable' : (EVSE_STATES[c.evse_state] || 'Unknown'),
+      var row = $('charger-row-' + c.id);
+      if (!row) {
+        row = document.createElement('tr');
+        row.id = 'charger-row-' + c.id;
+        for (var i = 0; i < 5; i++) { row.appendChild(document.createElement('td')); }
+        var modeCell = document.createElement('td');
+        var select = document.createElement('select');
+        select.className = 'compact';
+        select.setAttribute('aria-label', 'Mode of charger ' + c.id);
+        [['2', 'Charge'], ['3', 'Sleep'], ['1', 'Off']].forEach(function (o) {
+          var option = document.createElement('option');
+          option.value = o[0];
+          option.textContent = o[1];
+          select.appendChild(option);
+        });
+        select.addEventListener('change', function () {
+          request('POST', '/api/command', {key: 'enable', value: Number(select.value), charger: c.id})
+            .then(function (r) {
+              if (!r.ok) {
+                var errors = r.json && r.json.errors ? r.json.errors : [{reason: 'refused'}];
+                row.cells[5].title = reasonText(errors[0]);
+                select.setAttribute('aria-invalid', 'true');
+              } else {
+                select.removeAttribute('aria-invalid');
+              }
+            });
+        });
+        modeCell.appendChild(select);
+        row.appendChild(modeCell);
+        body.appendChild(row);
+      }
+      var values = [c.id, c.connection === 'CON_ERROR' ? 'Unreachable' : (EVSE_STATES[c.evse_state] || 'Unknown'),
         amps(c.charging_current) + ' A', (c.max_charging_current === null ? '—' : c.max_charging_current) + ' A',
-        c.priority].forEach(function (v) {
-        var cell = document.createElement('td');
-        cell.textContent = v;
-        row.appendChild(cell);
-      });
-      body.appendChild(row);
+        c.priority];
+      for (var j = 0; j < values.length; j++) { row.cells[j].textContent = values[j]; }
+      var mode = row.cells[5].firstChild;
+      if (c.enable && document.activeElement !== mode) { mode.value = String(c.enable); }
     });
   }
 
