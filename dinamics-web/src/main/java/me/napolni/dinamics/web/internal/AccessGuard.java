@@ -37,9 +37,12 @@ final class AccessGuard {
         return hasCredential(request) || isOpenLoopback(request);
     }
 
-    /** Changing: always a credential, and never from another site's page. */
+    /**
+     * Changing: a credential, or a local browser when loopback is open (the simulator on one's own machine, as
+     * DESIGN.md section 7 says); never from another site's page.
+     */
     boolean mayWrite(WebRequest request) {
-        return hasCredential(request) && isSameOrigin(request);
+        return (hasCredential(request) || isOpenLoopback(request)) && isSameOrigin(request);
     }
 
     boolean hasCredential(WebRequest request) {

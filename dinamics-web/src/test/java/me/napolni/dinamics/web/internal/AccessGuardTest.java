@@ -36,14 +36,19 @@ class AccessGuardTest {
     }
 
     @Test
-    void shouldOpenReadsOnlyForLoopbackPeerWithLoopbackHost() {
+    void shouldOpenReadsAndWritesOnlyForLoopbackPeerWithLoopbackHost() {
         AccessGuard open = new AccessGuard(() -> "t0ken", true);
         assertTrue(open.mayRead(request(true, "host", "127.0.0.1:8080")));
         assertFalse(open.mayRead(request(false, "host", "127.0.0.1:8080")), "a remote peer");
         assertFalse(open.mayRead(request(true, "host", "evil.example:8080")), "a rebound DNS name");
-        assertFalse(open.mayWrite(request(true, "host", "127.0.0.1:8080")), "writes need the token");
+        assertTrue(open.mayWrite(request(true, "host", "127.0.0.1:8080")), "the local simulator is open");
+        assertFalse(open.mayWrite(request(false, "host", "127.0.0.1:8080")), "a remote peer writes with the token");
+        assertFalse(open.mayWrite(request(true, "host", "evil.example:8080")), "a rebound DNS name");
+        assertFalse(open.mayWrite(request(true, "host", "127.0.0.1:8080", "sec-fetch-site", "cross-site")),
+                "another site's page");
         AccessGuard closed = new AccessGuard(() -> "t0ken", false);
         assertFalse(closed.mayRead(request(true, "host", "127.0.0.1:8080")));
+        assertFalse(closed.mayWrite(request(true, "host", "127.0.0.1:8080")));
     }
 
     @Test
