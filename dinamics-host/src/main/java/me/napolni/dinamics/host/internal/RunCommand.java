@@ -1,0 +1,34 @@
+package me.napolni.dinamics.host.internal;
+
+import me.napolni.dinamics.host.HostConfig;
+import me.napolni.dinamics.host.HostConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code dinamics run}: the gateway with real hardware, from a configuration file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the gateway: the charger(s) over serial or TCP, the measurement source, MQTT and the "
+                + "web UI, as the configuration file says (docs/configuration.md).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+            description = "The JSON configuration file.")
+    private Path config;
+
+    @Option(names = "--check", description = "Only check the configuration file and exit.")
+    private boolean checkOnly;
+
+    @Override
+    public Integer call() throws HostConfigException, Exception {
+        HostConfig host = HostConfig.load(config);
+        if (checkOnly) {
+            System.out.println(config + ": OK (" + host.chargers().size() + " charger(s), meter "
+                    + host.meter().type() + ")");
+            return 0;
+        }
+        return GatewayRunner.runUntilStopped(host, System.out);
+    }
+}
