@@ -7,6 +7,8 @@ import me.napolni.dinamics.host.internal.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /**
  * The {@code dinamics} program: {@code simulate}, {@code run}, {@code replay} and {@code rapi}.
  *
@@ -45,13 +47,29 @@ public final class DinamicsMain implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs the program with its output captured (for tests).
+     *
+     * @param out standard output
+     * @param err error output
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new DinamicsMain());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof HostConfigException) {
                 line.getErr().println(exception.getMessage());
+                line.getErr().flush();
                 return EXIT_USAGE;
             }
             line.getErr().println("dinamics: " + exception.getMessage());
+            line.getErr().flush();
             if (System.getenv("DINAMICS_DEBUG") != null) {
                 exception.printStackTrace(line.getErr());
             }

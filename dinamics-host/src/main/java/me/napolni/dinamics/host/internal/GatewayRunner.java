@@ -2,7 +2,7 @@ package me.napolni.dinamics.host.internal;
 
 import me.napolni.dinamics.host.HostConfig;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Starts a gateway from a configuration and keeps it running until the JVM is asked to stop. */
 public final class GatewayRunner {
@@ -18,7 +18,7 @@ public final class GatewayRunner {
      * @return the exit code
      * @throws Exception when the gateway cannot start
      */
-    public static int runUntilStopped(HostConfig config, PrintStream out) throws Exception {
+    public static int runUntilStopped(HostConfig config, PrintWriter out) throws Exception {
         out.println("dinamics: gateway for " + config.chargers().size() + " charger(s)");
         return 0;
     }

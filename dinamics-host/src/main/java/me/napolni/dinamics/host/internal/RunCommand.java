@@ -2,6 +2,7 @@ package me.napolni.dinamics.host.internal;
 
 import me.napolni.dinamics.host.HostConfig;
 import me.napolni.dinamics.host.HostConfigException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +15,9 @@ import java.util.concurrent.Callable;
                 + "web UI, as the configuration file says (docs/configuration.md).")
 public final class RunCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
             description = "The JSON configuration file.")
     private Path config;
@@ -25,10 +29,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws HostConfigException, Exception {
         HostConfig host = HostConfig.load(config);
         if (checkOnly) {
-            System.out.println(config + ": OK (" + host.chargers().size() + " charger(s), meter "
+            spec.commandLine().getOut().println(config + ": OK (" + host.chargers().size() + " charger(s), meter "
                     + host.meter().type() + ")");
+            spec.commandLine().getOut().flush();
             return 0;
         }
-        return GatewayRunner.runUntilStopped(host, System.out);
+        return GatewayRunner.runUntilStopped(host, spec.commandLine().getOut());
     }
 }
