@@ -5,7 +5,7 @@ package me.napolni.dinamics.host.internal;
  * ({@code docs/sources.md}).
  * <pre>
  *   A5 5A | phase | seq | count (u16 LE) | samples, 12 bit packed | CRC-16 (BE)
- *   sync    0..2    0..255  1..1024          2 samples in 3 bytes      CCITT-FALSE over phase..samples
+ *   sync    0..2    0..255  1..2048          2 samples in 3 bytes      CCITT-FALSE over phase..samples
  * </pre>
  * Packing: samples s0, s1 become {@code s0 & 0xFF}, {@code (s0 >> 8) | (s1 & 0x0F) << 4}, {@code s1 >> 4}; an odd
  * last sample takes two bytes with the upper nibble of the second zero.
@@ -25,7 +25,7 @@ public final class AdcFrameDecoder {
     /** Bytes of the CRC. */
     public static final int CRC_BYTES = 2;
     /** The most samples in one frame. */
-    public static final int MAX_SAMPLES = 1024;
+    public static final int MAX_SAMPLES = 2048;
     /** The most phases. */
     public static final int MAX_PHASES = 3;
     /** The largest ADC value. */
@@ -44,11 +44,11 @@ public final class AdcFrameDecoder {
          * @param samples the samples, 0..4095 each, in {@code samples[0..count)}
          * @param count how many
          */
-        void onBlock(int phase, int seq, int[] samples, int count);
+        void onBlock(int phase, int seq, short[] samples, int count);
     }
 
     private final byte[] buffer = new byte[MAX_FRAME_BYTES * 2];
-    private final int[] samples = new int[MAX_SAMPLES];
+    private final short[] samples = new short[MAX_SAMPLES];
     private final BlockListener listener;
     private int start;
     private int end;
@@ -149,8 +149,8 @@ public final class AdcFrameDecoder {
             int b0 = buffer[at] & 0xFF;
             int b1 = buffer[at + 1] & 0xFF;
             int b2 = buffer[at + 2] & 0xFF;
-            samples[i] = b0 | (b1 & 0x0F) << 8;
-            samples[i + 1] = b1 >> 4 | b2 << 4;
+            samples[i] = (short) (b0 | (b1 & 0x0F) << 8);
+            samples[i + 1] = (short) (b1 >> 4 | b2 << 4);
             at += 3;
             i += 2;
         }
@@ -159,7 +159,7 @@ public final class AdcFrameDecoder {
             if ((b1 & 0xF0) != 0) {
                 return false;
             }
-            samples[i] = (buffer[at] & 0xFF) | b1 << 8;
+            samples[i] = (short) ((buffer[at] & 0xFF) | b1 << 8);
         }
         return true;
     }
@@ -183,7 +183,7 @@ public final class AdcFrameDecoder {
      * @return the frame's length
      * @throws IllegalArgumentException for a bad phase, count or sample
      */
-    public static int encode(int phase, int seq, int[] samples, int count, byte[] out, int offset) {
+    public static int encode(int phase, int seq, short[] samples, int count, byte[] out, int offset) {
         if (phase < 0 || phase >= MAX_PHASES || count < 1 || count > MAX_SAMPLES) {
             throw new IllegalArgumentException("phase 0..2 and count 1.." + MAX_SAMPLES + ": " + phase + ", " + count);
         }
