@@ -4,6 +4,7 @@ import me.napolni.dinamics.host.internal.RapiConsoleCommand;
 import me.napolni.dinamics.host.internal.ReplayCommand;
 import me.napolni.dinamics.host.internal.RunCommand;
 import me.napolni.dinamics.host.internal.SimulateCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +38,9 @@ public final class DinamicsMain implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // System.Logger and JUL (Undertow, the libraries) go through SLF4J to one line per event on stdout
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(execute(args));
     }
 
