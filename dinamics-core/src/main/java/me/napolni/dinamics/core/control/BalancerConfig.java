@@ -19,7 +19,9 @@ import java.util.List;
  * @param raiseDelayMs how long the headroom must have held before the current is raised; longer than the pulse
  *     period of an induction hob so that its pulses do not make the current hunt
  * @param raiseStepAmps the largest single raise
- * @param raiseStepIntervalMs the pause between two raise steps once the raise delay has passed
+ * @param raiseStepIntervalMs the shortest time between two raises
+ * @param raiseHysteresisAmps how much more than one amp above the setpoint the held headroom must be before a raise;
+ *     keeps slow drifts of the house from nudging the setpoint up amp by amp
  * @param resumeMarginAmps how much more than the minimum current must fit before a paused car is resumed
  * @param resumeDelayMs how long the minimum plus the resume margin must have fitted before a paused car is resumed
  * @param minimumPauseMs the shortest pause the law imposes on a car it paused itself
@@ -45,6 +47,7 @@ public record BalancerConfig(
         long raiseDelayMs,
         int raiseStepAmps,
         long raiseStepIntervalMs,
+        double raiseHysteresisAmps,
         double resumeMarginAmps,
         long resumeDelayMs,
         long minimumPauseMs,
@@ -62,11 +65,13 @@ public record BalancerConfig(
     public static final int MIN_CHARGE_CURRENT_AMPS = 6;
     /** The highest setpoint of the charger. */
     public static final int MAX_CHARGE_CURRENT_AMPS = 32;
+    /** The longest raise or resume delay. */
+    public static final long MAX_DELAY_MS = 600_000L;
 
     private static final BalancerConfig DEFAULTS = new BalancerConfig(
             16, 16, MIN_CHARGE_CURRENT_AMPS, MAX_CHARGE_CURRENT_AMPS,
             0.3, 0.3,
-            15_000L, MAX_CHARGE_CURRENT_AMPS, 3_000L,
+            15_000L, MAX_CHARGE_CURRENT_AMPS, 3_000L, 0.5,
             1.0, 10_000L, 30_000L,
             10_000L, FailsafeMode.MINIMUM,
             250_000L, 1.13, 0.90, 3_000L,
@@ -85,6 +90,7 @@ public record BalancerConfig(
      * @param raiseDelayMs see the record's description
      * @param raiseStepAmps see the record's description
      * @param raiseStepIntervalMs see the record's description
+     * @param raiseHysteresisAmps see the record's description
      * @param resumeMarginAmps see the record's description
      * @param resumeDelayMs see the record's description
      * @param minimumPauseMs see the record's description
@@ -111,15 +117,17 @@ public record BalancerConfig(
         check(problems, marginAmps >= 0.0 && marginAmps <= 10.0, "marginAmps must be 0..10", marginAmps);
         check(problems, cutToleranceAmps >= 0.0 && cutToleranceAmps <= 10.0, "cutToleranceAmps must be 0..10",
                 cutToleranceAmps);
-        check(problems, raiseDelayMs >= 0 && raiseDelayMs <= 3_600_000L, "raiseDelayMs must be 0..3600000",
+        check(problems, raiseDelayMs >= 0 && raiseDelayMs <= MAX_DELAY_MS, "raiseDelayMs must be 0..600000",
                 raiseDelayMs);
         check(problems, raiseStepAmps >= 1 && raiseStepAmps <= 80, "raiseStepAmps must be 1..80", raiseStepAmps);
         check(problems, raiseStepIntervalMs >= 0 && raiseStepIntervalMs <= 3_600_000L,
                 "raiseStepIntervalMs must be 0..3600000", raiseStepIntervalMs);
         check(problems, resumeMarginAmps >= 0.0 && resumeMarginAmps <= 20.0, "resumeMarginAmps must be 0..20",
                 resumeMarginAmps);
-        check(problems, resumeDelayMs >= 0 && resumeDelayMs <= 3_600_000L, "resumeDelayMs must be 0..3600000",
+        check(problems, resumeDelayMs >= 0 && resumeDelayMs <= MAX_DELAY_MS, "resumeDelayMs must be 0..600000",
                 resumeDelayMs);
+        check(problems, raiseHysteresisAmps >= 0.0 && raiseHysteresisAmps <= 10.0,
+                "raiseHysteresisAmps must be 0..10", raiseHysteresisAmps);
         check(problems, minimumPauseMs >= 0 && minimumPauseMs <= 3_600_000L, "minimumPauseMs must be 0..3600000",
                 minimumPauseMs);
         check(problems, staleAfterMs >= 100 && staleAfterMs <= 600_000L, "staleAfterMs must be 100..600000",
@@ -187,6 +195,7 @@ public record BalancerConfig(
         private long raiseDelayMs;
         private int raiseStepAmps;
         private long raiseStepIntervalMs;
+        private double raiseHysteresisAmps;
         private double resumeMarginAmps;
         private long resumeDelayMs;
         private long minimumPauseMs;
@@ -210,6 +219,7 @@ public record BalancerConfig(
             raiseDelayMs = from.raiseDelayMs;
             raiseStepAmps = from.raiseStepAmps;
             raiseStepIntervalMs = from.raiseStepIntervalMs;
+            raiseHysteresisAmps = from.raiseHysteresisAmps;
             resumeMarginAmps = from.resumeMarginAmps;
             resumeDelayMs = from.resumeDelayMs;
             minimumPauseMs = from.minimumPauseMs;
@@ -320,6 +330,17 @@ public record BalancerConfig(
          */
         public Builder raiseStepIntervalMs(long value) {
             raiseStepIntervalMs = value;
+            return this;
+        }
+
+        /**
+         * Sets the raise hysteresis.
+         *
+         * @param value amps
+         * @return this builder
+         */
+        public Builder raiseHysteresisAmps(double value) {
+            raiseHysteresisAmps = value;
             return this;
         }
 
@@ -463,7 +484,8 @@ public record BalancerConfig(
          */
         public BalancerConfig build() {
             return new BalancerConfig(breakerAmps, cLimitAmps, minimumCurrentAmps, chargerMaximumAmps, marginAmps,
-                    cutToleranceAmps, raiseDelayMs, raiseStepAmps, raiseStepIntervalMs, resumeMarginAmps,
+                    cutToleranceAmps, raiseDelayMs, raiseStepAmps, raiseStepIntervalMs, raiseHysteresisAmps,
+                    resumeMarginAmps,
                     resumeDelayMs, minimumPauseMs, staleAfterMs, failsafeMode, breakerTauMs, breakerToleranceFactor,
                     thermalPauseFraction, thermalHorizonMs, deepShortageAmps, deepShortagePauseMs, staticMode);
         }

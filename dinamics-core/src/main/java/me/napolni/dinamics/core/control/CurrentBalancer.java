@@ -3,6 +3,7 @@ package me.napolni.dinamics.core.control;
 import java.util.concurrent.TimeUnit;
 import me.napolni.dinamics.core.PhaseReadings;
 import me.napolni.dinamics.core.control.internal.BreakerThermalState;
+import me.napolni.dinamics.core.control.internal.MinimumWindow;
 import me.napolni.dinamics.core.control.internal.PhaseDetector;
 import me.napolni.dinamics.core.control.internal.PhaseSet;
 
@@ -57,6 +58,10 @@ public final class CurrentBalancer {
     private static final long COMMAND_RETRY_NS = TimeUnit.SECONDS.toNanos(5);
     /** Phases outside the detected set whose thermal state reaches this fraction make the detection doubtful. */
     private static final double DOUBT_THERMAL_FRACTION = 0.85;
+    /** Resolution of the held-headroom window. */
+    private static final long WINDOW_BUCKET_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Time constant of the light smoothing of the headroom that raises and resumes look at (cuts use the raw). */
+    private static final long SMOOTHING_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** The car is drawing when the charger measures more than this. */
     private static final double DRAWING_AMPS = 0.5;
 
@@ -67,11 +72,11 @@ public final class CurrentBalancer {
     private long lastPassNs = NO_TIME;
     private boolean sessionOpen;
     private int setpointAmps = UNSET_AMPS;
-    private long raiseHoldSinceNs = NO_TIME;
-    private double raiseHoldMinAmps;
+    private final MinimumWindow headroomWindow = new MinimumWindow(WINDOW_BUCKET_NS,
+            TimeUnit.MILLISECONDS.toNanos(BalancerConfig.MAX_DELAY_MS));
+    private double smoothedHeadroomAmps = Double.NaN;
+    private int windowMask = PhaseSet.NONE;
     private long lastRaiseNs = NO_TIME;
-    private long resumeHoldSinceNs = NO_TIME;
-    private double resumeHoldMinAmps;
     private long deepShortageSinceNs = NO_TIME;
     private long pausedAtNs = NO_TIME;
     private StopReason pauseReason;
@@ -155,9 +160,9 @@ public final class CurrentBalancer {
             return;
         }
         if (charger.activity() == ChargerActivity.PAUSED) {
-            pausedPass(c, nowNs, mains, charger, failsafe, out);
+            pausedPass(c, nowNs, dtNs, mains, charger, failsafe, out);
         } else {
-            chargingPass(c, nowNs, mains, charger, failsafe, tauNs, out);
+            chargingPass(c, nowNs, dtNs, mains, charger, failsafe, tauNs, out);
         }
     }
 
@@ -182,10 +187,28 @@ public final class CurrentBalancer {
     }
 
     private void clearHolds() {
-        raiseHoldSinceNs = NO_TIME;
+        headroomWindow.clear();
+        smoothedHeadroomAmps = Double.NaN;
         lastRaiseNs = NO_TIME;
-        resumeHoldSinceNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
+    }
+
+    /** Feeds the held-headroom window; a change of the car's phases starts it again. */
+    private void holdHeadroom(long nowNs, long dtNs, double headroomAmps, int mask) {
+        if (mask != windowMask || Double.isNaN(smoothedHeadroomAmps)) {
+            windowMask = mask;
+            headroomWindow.clear();
+            smoothedHeadroomAmps = headroomAmps;
+        } else {
+            smoothedHeadroomAmps += (headroomAmps - smoothedHeadroomAmps) * dtNs / (double) (SMOOTHING_NS + dtNs);
+        }
+        headroomWindow.add(nowNs, smoothedHeadroomAmps);
+    }
+
+    /** The lowest smoothed headroom over the last {@code delayMs}, or NaN when it has not been watched that long. */
+    private double heldHeadroomAmps(long nowNs, long delayMs) {
+        long windowNs = msToNs(delayMs);
+        return headroomWindow.covers(nowNs, windowNs) ? headroomWindow.minimum(nowNs, windowNs) : Double.NaN;
     }
 
     private void staticPass(BalancerConfig c, long nowNs, ChargerObservation charger, Decision out) {
@@ -208,41 +231,31 @@ public final class CurrentBalancer {
         out.set(action, cap, cap, FailsafeState.OFF, null, phases);
     }
 
-    private void pausedPass(BalancerConfig c, long nowNs, PhaseReadings mains, ChargerObservation charger,
+    private void pausedPass(BalancerConfig c, long nowNs, long dtNs, PhaseReadings mains, ChargerObservation charger,
             FailsafeState failsafe, Decision out) {
         pauseSentNs = NO_TIME;
-        raiseHoldSinceNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
         if (setpointAmps == UNSET_AMPS) {
             setpointAmps = clamp(charger.setpointAmps(), c.minimumCurrentAmps(), c.capAmps());
         }
         if (failsafe != FailsafeState.OFF) {
-            resumeHoldSinceNs = NO_TIME;
+            clearHolds();
             StopReason reason = pauseReason != null ? pauseReason
                     : c.failsafeMode() == FailsafeMode.PAUSE ? StopReason.FAILSAFE : null;
             out.set(DecisionAction.NONE, setpointAmps, failsafeAllowedAmps(c), failsafe, reason, 0);
             return;
         }
-        double headroomAmps = headroomAmps(c, mains, charger, effectiveMask(charger));
-        if (headroomAmps >= c.minimumCurrentAmps() + c.resumeMarginAmps()) {
-            if (resumeHoldSinceNs == NO_TIME) {
-                resumeHoldSinceNs = nowNs;
-                resumeHoldMinAmps = headroomAmps;
-            } else {
-                resumeHoldMinAmps = Math.min(resumeHoldMinAmps, headroomAmps);
-            }
-        } else {
-            resumeHoldSinceNs = NO_TIME;
-        }
+        int mask = effectiveMask(charger);
+        double headroomAmps = headroomAmps(c, mains, charger, mask);
+        holdHeadroom(nowNs, dtNs, headroomAmps, mask);
         int allowed = allowedFromHeadroom(c, headroomAmps);
         boolean pauseOver = pausedAtNs == NO_TIME || nowNs - pausedAtNs >= msToNs(c.minimumPauseMs());
-        boolean held = resumeHoldSinceNs != NO_TIME && nowNs - resumeHoldSinceNs >= msToNs(c.resumeDelayMs());
-        if (pauseOver && held && retryDue(resumeSentNs, nowNs)) {
-            setpointAmps = clamp((int) Math.floor(resumeHoldMinAmps), c.minimumCurrentAmps(), c.capAmps());
+        double heldAmps = heldHeadroomAmps(nowNs, c.resumeDelayMs());
+        if (pauseOver && heldAmps >= c.minimumCurrentAmps() + c.resumeMarginAmps() && retryDue(resumeSentNs, nowNs)) {
+            setpointAmps = clamp((int) Math.floor(heldAmps), c.minimumCurrentAmps(), c.capAmps());
             resumeSentNs = nowNs;
             pausedAtNs = NO_TIME;
             pauseReason = null;
-            resumeHoldSinceNs = NO_TIME;
             lastRaiseNs = nowNs;
             out.set(DecisionAction.RESUME, setpointAmps, allowed, failsafe, null, 0);
             return;
@@ -252,10 +265,9 @@ public final class CurrentBalancer {
         out.set(DecisionAction.NONE, setpointAmps, allowed, failsafe, reason, 0);
     }
 
-    private void chargingPass(BalancerConfig c, long nowNs, PhaseReadings mains, ChargerObservation charger,
-            FailsafeState failsafe, long tauNs, Decision out) {
+    private void chargingPass(BalancerConfig c, long nowNs, long dtNs, PhaseReadings mains,
+            ChargerObservation charger, FailsafeState failsafe, long tauNs, Decision out) {
         resumeSentNs = NO_TIME;
-        resumeHoldSinceNs = NO_TIME;
         pausedAtNs = NO_TIME;
         pauseReason = null;
         int min = c.minimumCurrentAmps();
@@ -270,8 +282,7 @@ public final class CurrentBalancer {
         int phases = charger.carAmps() > DRAWING_AMPS ? PhaseSet.code(knownMask(charger)) : 0;
 
         if (failsafe != FailsafeState.OFF) {
-            raiseHoldSinceNs = NO_TIME;
-            deepShortageSinceNs = NO_TIME;
+            clearHolds();
             if (c.failsafeMode() == FailsafeMode.PAUSE) {
                 pause(nowNs, StopReason.FAILSAFE, out, failsafe, phases);
                 return;
@@ -283,43 +294,24 @@ public final class CurrentBalancer {
 
         doubtDetection(c, charger);
         double headroomAmps = headroomAmps(c, mains, charger, mask);
+        holdHeadroom(nowNs, dtNs, headroomAmps, mask);
         int allowed = allowedFromHeadroom(c, headroomAmps);
-        int target = setpointAmps;
+        int target = Math.min(setpointAmps, cap);
 
-        // cut at once: the cap, or a car phase above the breaker
-        if (target > cap) {
-            target = cap;
-        }
+        // cut at once when a car phase is above the breaker, to what fits now
         double overshootAmps = overshootAmps(c, mains, mask);
         if (overshootAmps > c.cutToleranceAmps()) {
-            double fits = Math.min(headroomAmps, setpointAmps - overshootAmps);
-            int cut = Math.max(min, (int) Math.floor(fits));
-            if (cut < target) {
-                target = cut;
-            }
+            target = Math.min(target, Math.max(min, (int) Math.floor(headroomAmps)));
         }
-        boolean cutting = target < setpointAmps;
 
-        // raise slowly: the headroom must have held for the raise delay, and the raise goes no further than its
-        // lowest value meanwhile
-        if (!cutting && target < cap && (int) Math.floor(headroomAmps) > target) {
-            if (raiseHoldSinceNs == NO_TIME) {
-                raiseHoldSinceNs = nowNs;
-                raiseHoldMinAmps = headroomAmps;
-            } else {
-                raiseHoldMinAmps = Math.min(raiseHoldMinAmps, headroomAmps);
-            }
-            boolean delayOver = nowNs - raiseHoldSinceNs >= msToNs(c.raiseDelayMs());
+        // raise slowly: to the lowest headroom held over the raise delay, by at most one step per interval
+        if (target == setpointAmps && target < cap) {
+            double heldAmps = heldHeadroomAmps(nowNs, c.raiseDelayMs());
             boolean stepDue = lastRaiseNs == NO_TIME || nowNs - lastRaiseNs >= msToNs(c.raiseStepIntervalMs());
-            if (delayOver && stepDue) {
-                int raised = Math.min(cap, Math.min((int) Math.floor(raiseHoldMinAmps), target + c.raiseStepAmps()));
-                if (raised > target) {
-                    target = raised;
-                    lastRaiseNs = nowNs;
-                }
+            if (stepDue && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
+                target = Math.min(cap, Math.min((int) Math.floor(heldAmps), target + c.raiseStepAmps()));
+                lastRaiseNs = nowNs;
             }
-        } else {
-            raiseHoldSinceNs = NO_TIME;
         }
 
         // below the minimum: hold it on the breaker's thermal tolerance while the budget lasts
@@ -352,7 +344,6 @@ public final class CurrentBalancer {
     }
 
     private void pause(long nowNs, StopReason reason, Decision out, FailsafeState failsafe, int phases) {
-        raiseHoldSinceNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
         DecisionAction action = DecisionAction.NONE;
         if (retryDue(pauseSentNs, nowNs)) {

@@ -23,6 +23,7 @@ public final class Laws {
         REGISTRY.put(OriginalLaw.NAME, OriginalLaw::new);
         REGISTRY.put(OpenEvseLaw.NAME, OpenEvseLaw::new);
         REGISTRY.put(SmartEvseLaw.NAME, SmartEvseLaw::new);
+        REGISTRY.put(DinamicsLaw.NAME, DinamicsLaw::new);
     }
 
     private Laws() {

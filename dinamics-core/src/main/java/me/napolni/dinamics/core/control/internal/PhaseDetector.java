@@ -9,9 +9,11 @@ import me.napolni.dinamics.core.PhaseReadings;
  * the detector compares the mains with a reference taken at the last steady point. When the car's current has
  * moved by at least {@link #MIN_STEP_AMPS}, every phase whose mains moved by at least {@link #ACTIVE_RATIO} of
  * that step is active and every phase that moved by at most {@link #INACTIVE_RATIO} of it is not; anything in
- * between, or no active phase, is inconclusive (a house load switched at the same moment). A narrower set is
- * only adopted after {@link #CONFIRMATIONS} consecutive steady measurements agree (a pulsing hob cannot fake
- * that); a wider one at once after two. Until something is known the mask is {@link PhaseSet#NONE} and the
+ * between, or no active phase, is inconclusive (a house load switched at the same moment). A step counts when
+ * {@link #CONFIRMATIONS} consecutive steady measurements agree (a pulsing hob cannot fake that). A narrower set
+ * (or the first one) is adopted only after two separate rises of the car's current agree: a cut follows a house
+ * load that has just risen, which would hide the car on that phase. A wider set is adopted at once after
+ * {@link #WIDEN_CONFIRMATIONS} measurements. Until something is known the mask is {@link PhaseSet#NONE} and the
  * balancer assumes all three phases.
  */
 public final class PhaseDetector {
@@ -22,8 +24,10 @@ public final class PhaseDetector {
     public static final double ACTIVE_RATIO = 0.6;
     /** Mains moving by at most this share of the car's step: the car does not draw on that phase. */
     public static final double INACTIVE_RATIO = 0.3;
-    /** Consecutive agreeing classifications needed to narrow the set. */
-    public static final int CONFIRMATIONS = 4;
+    /** Consecutive agreeing classifications that make one step count. */
+    public static final int CONFIRMATIONS = 3;
+    /** Consecutive classifications that widen the set. */
+    public static final int WIDEN_CONFIRMATIONS = 2;
 
     private static final double STEADY_AMPS = 0.6;
     private static final long MAX_SAMPLE_GAP_NS = 5_000_000_000L;
@@ -38,10 +42,12 @@ public final class PhaseDetector {
     private int mask = PhaseSet.NONE;
     private int candidateMask = PhaseSet.NONE;
     private int candidateCount;
+    private int pendingMask = PhaseSet.NONE;
 
     /** Forgets everything (a new car). */
     public void reset() {
         mask = PhaseSet.NONE;
+        pendingMask = PhaseSet.NONE;
         forgetReference();
         previousCarAtNs = NO_TIME;
     }
@@ -49,6 +55,7 @@ public final class PhaseDetector {
     /** Forgets the detected phases but keeps tracking (a doubt about them). */
     public void forgetMask() {
         mask = PhaseSet.NONE;
+        pendingMask = PhaseSet.NONE;
         candidateMask = PhaseSet.NONE;
         candidateCount = 0;
     }
@@ -104,14 +111,29 @@ public final class PhaseDetector {
             candidateMask = classified;
             candidateCount = 1;
         }
-        boolean wider = mask != PhaseSet.NONE && (classified & ~mask) != 0;
-        if (wider && candidateCount >= 2) {
-            mask |= classified;
-            takeReference(mains, carAmps, carMeasuredAtNs);
-        } else if (!wider && candidateCount >= CONFIRMATIONS) {
-            mask = classified;        // first detection, or narrower: confirmed by every steady sample
-            takeReference(mains, carAmps, carMeasuredAtNs);
+        if (mask != PhaseSet.NONE && (classified & ~mask) != 0) {
+            if (candidateCount >= WIDEN_CONFIRMATIONS) {
+                mask |= classified;               // the car draws on more phases than thought: at once
+                pendingMask = PhaseSet.NONE;
+                takeReference(mains, carAmps, carMeasuredAtNs);
+            }
+            return;
         }
+        if (candidateCount < CONFIRMATIONS) {
+            return;
+        }
+        // A cut answers a house load that has just risen on some phase, which hides the car there; only a rise of
+        // the car's own current (a start or a raise, made while the house held still) may narrow the set, and
+        // only when two such steps agree.
+        if (stepAmps > 0.0 && classified != mask) {
+            if (pendingMask == classified) {
+                mask = classified;
+                pendingMask = PhaseSet.NONE;
+            } else {
+                pendingMask = classified;
+            }
+        }
+        takeReference(mains, carAmps, carMeasuredAtNs);
     }
 
     private int classify(PhaseReadings mains, double stepAmps) {
