@@ -43,6 +43,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("websocket_port", "disabled");
         properties.setProperty("allow_anonymous", "true");
+        properties.setProperty("allow_zero_byte_client_id", "true");
         properties.setProperty("persistence_enabled", "false");
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("use_metrics", "false");

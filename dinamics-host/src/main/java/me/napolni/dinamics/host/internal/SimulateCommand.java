@@ -9,6 +9,7 @@ import me.napolni.dinamics.core.sim.CarProfile;
 import me.napolni.dinamics.core.sim.HouseholdDay;
 import me.napolni.dinamics.core.sim.HouseholdDayException;
 import me.napolni.dinamics.host.Gateway;
+import me.napolni.dinamics.mqtt.MqttConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -141,8 +142,8 @@ public final class SimulateCommand implements Callable<Integer> {
             resources.gateway = Gateway.start(new Gateway.Parts(serial, List.of(ChargerSettings.PRIMARY_ID),
                     List.of(Connectors.tcp("127.0.0.1", evsePort)), resources.site, store, clock, 1.0 / speed,
                     null, System::currentTimeMillis));
-            Adapters.Started adapters = Adapters.start(resources.gateway, serial, "Dinamics", resources.broker.url(),
-                    "127.0.0.1", webPort, true);
+            MqttConfig mqtt = MqttConfig.of(resources.broker.url()).withSerial(serial).withDataDir(data);
+            Adapters.Started adapters = Adapters.start(resources.gateway, mqtt, "127.0.0.1", webPort, true);
             resources.adapters = adapters;
             out.printf(Locale.ROOT, "dinamics simulate: %s, car %s, breaker %d A, start %s, speed %sx%n",
                     household.name(), profile.id(), breakerAmps, start, trim(speed));
