@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  * @param dataDir where persisted settings live
  * @param chargers the chargers on this breaker, the primary first
  * @param meter the mains measurement source
- * @param staleAfterMs readings older than this are stale (the failsafe); also the default of {@code stale_after}
  * @param mqtt the MQTT connection, or a disabled one
  * @param homeAssistant Home Assistant discovery
  * @param web the local web UI
@@ -41,7 +40,6 @@ public record HostConfig(
         Path dataDir,
         List<Charger> chargers,
         Meter meter,
-        long staleAfterMs,
         Mqtt mqtt,
         HomeAssistant homeAssistant,
         Web web,
@@ -55,8 +53,6 @@ public record HostConfig(
     public static final String DEFAULT_ROOT = "Dinamics";
     /** The default web port. */
     public static final int DEFAULT_WEB_PORT = 8080;
-    /** The default staleness limit, ms. */
-    public static final long DEFAULT_STALE_AFTER_MS = 10_000;
 
     private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern HOST_PORT = Pattern.compile("tcp://([^:/]+):([0-9]{1,5})");
@@ -68,7 +64,6 @@ public record HostConfig(
      * @param dataDir where persisted settings live
      * @param chargers the chargers
      * @param meter the measurement source
-     * @param staleAfterMs the staleness limit
      * @param mqtt the MQTT connection
      * @param homeAssistant discovery
      * @param web the web UI
@@ -297,7 +292,6 @@ public record HostConfig(
             root.problem("serial", "\"" + serial + "\" is not [A-Za-z0-9_-]{1,32}");
         }
         Path dataDir = Path.of(root.string("dataDir", DEFAULT_DATA_DIR));
-        long staleAfterMs = root.integer("staleAfterMs", DEFAULT_STALE_AFTER_MS, 1_000, 120_000);
 
         List<Charger> chargers = new ArrayList<>();
         if (!root.has("chargers")) {
@@ -363,7 +357,7 @@ public record HostConfig(
             updateNode.finish();
         }
         root.finish();
-        return new HostConfig(serial, dataDir, chargers, meter, staleAfterMs, mqtt, homeAssistant, web, updateUrl);
+        return new HostConfig(serial, dataDir, chargers, meter, mqtt, homeAssistant, web, updateUrl);
     }
 
     private static Meter parseMeter(ConfigNode node) {

@@ -52,7 +52,6 @@ class HostConfigTest {
         assertFalse(config.mqtt().enabled());
         assertEquals("Dinamics", config.mqtt().root());
         assertEquals(HostConfig.DEFAULT_WEB_PORT, config.web().port());
-        assertEquals(HostConfig.DEFAULT_STALE_AFTER_MS, config.staleAfterMs());
         HostConfig.AdcMeter meter = assertInstanceOf(HostConfig.AdcMeter.class, config.meter());
         assertEquals(3, meter.phases());
     }

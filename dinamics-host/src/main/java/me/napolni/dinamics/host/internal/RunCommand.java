@@ -28,6 +28,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws HostConfigException, Exception {
         HostConfig host = HostConfig.load(config);
+        if (host.meter() instanceof HostConfig.SimulatedMeter) {
+            throw new HostConfigException(config.toString(),
+                    java.util.List.of("meter.type: \"simulated\" runs only in dinamics simulate"));
+        }
         if (checkOnly) {
             spec.commandLine().getOut().println(config + ": OK (" + host.chargers().size() + " charger(s), meter "
                     + host.meter().type() + ")");
