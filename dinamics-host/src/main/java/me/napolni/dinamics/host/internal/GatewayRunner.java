@@ -53,8 +53,23 @@ public final class GatewayRunner implements AutoCloseable {
                     m.clientId(), m.username(), m.password(), m.caFile(), m.root(), serial, config.dataDir(),
                     config.homeAssistant().enabled(), config.homeAssistant().prefix());
         }
-        Adapters.Started adapters = Adapters.start(gateway, mqtt,
-                config.web().enabled() ? config.web().bind() : null, config.web().port(), false);
+        String token = null;
+        if (config.web().enabled()) {
+            WebToken.Token made = WebToken.loadOrCreate(config.dataDir());
+            token = made.token();
+            if (made.created()) {
+                // printed once, at the first start; it stays in <dataDir>/web-token (owner-only)
+                System.out.println("dinamics: web UI access token (shown once): " + token);
+            }
+        }
+        Adapters.Started adapters;
+        try {
+            adapters = Adapters.start(gateway, mqtt, config.web().enabled() ? config.web().bind() : null,
+                    config.web().port(), false, token);
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         LOG.log(Level.INFO, "gateway " + serial + " running: " + config.chargers().size() + " charger(s), "
                 + source.description() + (adapters.mqtt() ? ", MQTT " + m.url() : "")
                 + (adapters.webUrl() != null ? ", web " + adapters.webUrl() : ""));

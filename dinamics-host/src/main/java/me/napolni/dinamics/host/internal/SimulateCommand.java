@@ -143,7 +143,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     List.of(Connectors.tcp("127.0.0.1", evsePort)), resources.site, store, clock, 1.0 / speed,
                     null, System::currentTimeMillis));
             MqttConfig mqtt = MqttConfig.of(resources.broker.url()).withSerial(serial).withDataDir(data);
-            Adapters.Started adapters = Adapters.start(resources.gateway, mqtt, "127.0.0.1", webPort, true);
+            Adapters.Started adapters = Adapters.start(resources.gateway, mqtt, "127.0.0.1", webPort, true,
+                    WebToken.loadOrCreate(data).token());
             resources.adapters = adapters;
             out.printf(Locale.ROOT, "dinamics simulate: %s, car %s, breaker %d A, start %s, speed %sx%n",
                     household.name(), profile.id(), breakerAmps, start, trim(speed));
