@@ -24,6 +24,7 @@ import me.napolni.dinamics.core.settings.SettingScope;
 import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.core.settings.SettingsChange;
 import me.napolni.dinamics.core.settings.Violation;
+import me.napolni.dinamics.core.sharing.ShareAllocator;
 import me.napolni.dinamics.core.time.NanoClock;
 import me.napolni.dinamics.host.internal.ChargerView;
 import me.napolni.dinamics.host.internal.MainsReadings;
@@ -36,7 +37,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +143,10 @@ public final class Gateway implements DeviceControl, AutoCloseable {
     private final Map<String, Integer> tLimit = new HashMap<>();
     private final Map<String, Integer> eLimit = new HashMap<>();
     private boolean intentApplied;
+    private final ShareAllocator sharing;
+    private final double[] headroom = new double[PhaseReadings.MAX_PHASES];
+    private final boolean[] sharedPaused;
+    private volatile FailsafeState sharedFailsafe = FailsafeState.NO_READINGS;
     private volatile String stopReason;
 
     private Gateway(Parts parts, Settings loaded) {
@@ -151,6 +155,8 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         this.store = parts.store();
         this.settings = loaded;
         this.balancer = new CurrentBalancer(balancerConfig(loaded));
+        this.sharing = ShareAllocator.create(parts.chargerIds().size());
+        this.sharedPaused = new boolean[parts.chargerIds().size()];
         this.status = buildStatus(clock.nanoTime());
         for (int i = 0; i < parts.chargerIds().size(); i++) {
             String id = parts.chargerIds().get(i);
@@ -245,6 +251,72 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         RapiChargerPort port = ports.get(0);
         ChargerView view = port.view();
         mains.copyInto(readings);
+        if (ports.size() > 1) {
+            sharedPass(now);
+        } else {
+            singlePass(port, view, now);
+        }
+        if (now - nextStatusNs >= 0) {
+            nextStatusNs = now + Math.max(Settings.POLL_TIMER_FLOOR_MS, Math.min(1_000,
+                    settings.effectiveTimerMs(0))) * MS;
+            publishStatus(now);
+        }
+    }
+
+    /**
+     * Several chargers on one breaker (TOPICS 7.3): the headroom per phase (breaker minus margin minus the house
+     * without the cars) is shared by {@link ShareAllocator}: minimums first, the rest by priority; a charger that
+     * gets nothing sleeps. Stale readings hold every charger at its minimum.
+     */
+    private void sharedPass(long now) {
+        Settings s = settings;
+        long staleNs = s.staleAfterMs() * MS;
+        boolean stale = readings.anyStale(now, staleNs);
+        boolean never = !readings.hasReading(0) && !readings.hasReading(1) && !readings.hasReading(2);
+        sharedFailsafe = never ? FailsafeState.NO_READINGS : stale ? FailsafeState.STALE : FailsafeState.OFF;
+        double margin = s.breakerMarginDeciAmps() / 10.0;
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            double cars = 0;
+            for (RapiChargerPort port : ports) {
+                long milliAmps = port.view().carMilliAmps();
+                cars += milliAmps == ChargerView.UNKNOWN ? 0 : Math.max(0, milliAmps) / 1000.0;
+            }
+            headroom[phase] = s.breakerAmps() - margin - Math.max(0, readings.amps(phase) - cars);
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            RapiChargerPort port = ports.get(i);
+            ChargerSettings charger = s.charger(port.id());
+            EnableIntent intent = charger.enableIntent();
+            boolean wants = port.view().linkOk() && port.view().carConnected() && intent != EnableIntent.OFF
+                    && intent != EnableIntent.SLEEP;
+            sharing.demand(i, wants, ShareAllocator.ALL_PHASES, charger.cMinLimitAmps(), charger.cLimitAmps(),
+                    charger.priority());
+        }
+        sharing.allocate(now, headroom, s.shareRotateMs() * MS);
+        for (int i = 0; i < ports.size(); i++) {
+            RapiChargerPort port = ports.get(i);
+            ChargerSettings charger = s.charger(port.id());
+            if (stale) {
+                port.setpoint(charger.cMinLimitAmps());
+                continue;
+            }
+            int amps = sharing.allocatedAmps(i);
+            if (amps == 0) {
+                if (!sharedPaused[i] && port.view().carConnected()) {
+                    port.send("FS");
+                    sharedPaused[i] = true;
+                }
+            } else {
+                port.setpoint(amps);
+                if (sharedPaused[i]) {
+                    port.send("FE");
+                    sharedPaused[i] = false;
+                }
+            }
+        }
+    }
+
+    private void singlePass(RapiChargerPort port, ChargerView view, long now) {
         if (!intentApplied && view.linkOk()) {
             intentApplied = true;
             applyIntent(port, settings.primary().enableIntent(), true);
@@ -252,11 +324,6 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         observe(view, port, now);
         balancer.doWork(now, readings, observation, decision);
         act(port, view, now);
-        if (now - nextStatusNs >= 0) {
-            nextStatusNs = now + Math.max(Settings.POLL_TIMER_FLOOR_MS, Math.min(1_000,
-                    settings.effectiveTimerMs(0))) * MS;
-            publishStatus(now);
-        }
     }
 
     private void observe(ChargerView view, RapiChargerPort port, long now) {
@@ -388,7 +455,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         }
         List<ChargerStatus> chargers = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-            chargers.add(chargerStatus(s, ports.get(i), i == 0));
+            chargers.add(chargerStatus(s, ports.get(i), i));
         }
         if (chargers.isEmpty()) {
             for (ChargerSettings charger : s.chargers()) {
@@ -397,7 +464,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                         charger.cMinLimitAmps(), null, null, null, charger.delayTimer().payload(), null));
             }
         }
-        FailsafeState failsafe = decision.failsafe();
+        FailsafeState failsafe = ports.size() > 1 ? sharedFailsafe : decision.failsafe();
         return new DeviceStatus(parts.wallClockMs().getAsLong(), parts.serial(), DinamicsMain.version(), amps, ages,
                 s.breakerAmps(), failsafe == null ? FailsafeState.NO_READINGS.wireName() : failsafe.wireName(),
                 null, values, chargers);
@@ -408,21 +475,23 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         return intent == EnableIntent.NONE ? null : intent.code();
     }
 
-    private ChargerStatus chargerStatus(Settings s, RapiChargerPort port, boolean primary) {
+    private ChargerStatus chargerStatus(Settings s, RapiChargerPort port, int index) {
+        boolean primary = index == 0;
+        boolean shared = ports.size() > 1;
         ChargerSettings charger = s.charger(port.id());
         ChargerView v = port.view();
         boolean linkOk = !port.conError() && v.linkOk();
         Double carAmps = v.carMilliAmps() == ChargerView.UNKNOWN ? null
                 : Math.round(Math.max(0, v.carMilliAmps()) / 10.0) / 100.0;
-        int phases = primary ? decision.activePhases() : 0;
+        int phases = primary && !shared ? decision.activePhases() : 0;
         int noOfPhases = phases == 0 ? 0 : Integer.toString(phases).length();
         double volts = v.milliVolts() == ChargerView.UNKNOWN || v.milliVolts() <= 0 ? 230.0 : v.milliVolts() / 1000.0;
         Long power = carAmps == null ? null : Math.round(carAmps * volts * Math.max(noOfPhases, 1));
         Long energy = v.sessionWs() == ChargerView.UNKNOWN ? null
                 : v.sessionWs() / 3600 * Math.max(noOfPhases, 1);
         int state = !linkOk || v.evseState() == ChargerView.STATE_DISABLED ? 2 : v.carConnected() ? 1 : 0;
-        Integer allowed = primary ? Integer.valueOf(Math.max(0, Math.min(charger.cLimitAmps(),
-                decision.allowedAmps()))) : null;
+        Integer allowed = shared ? Integer.valueOf(sharing.allocatedAmps(index))
+                : Integer.valueOf(Math.max(0, Math.min(charger.cLimitAmps(), decision.allowedAmps())));
         Integer t = tLimit.get(port.id());
         Integer e = eLimit.get(port.id());
         return new ChargerStatus(port.id(), charger.priority(), v.enable() == ChargerView.UNKNOWN ? null : v.enable(),
@@ -839,7 +908,4 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         LOG.log(Level.INFO, "gateway stopped");
     }
 
-    static String describe(List<String> items) {
-        return Arrays.toString(items.toArray());
-    }
 }
