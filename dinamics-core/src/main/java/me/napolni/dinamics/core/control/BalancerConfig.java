@@ -27,8 +27,8 @@ import java.util.List;
  * @param overloadHorizonMs how far ahead the thermal state is projected before an overload is carried or the minimum
  *     current held
  * @param sustainFraction when an overload can no longer be carried, the law cuts to the larger of the headroom and
- *     the current that brings the breaker's thermal state to this share of its trip threshold within a minute; 0
- *     cuts to the headroom
+ *     the steady current at which the breaker's thermal state levels off at this share of its trip threshold; 0 cuts
+ *     to the headroom
  * @param raiseDelayMs how long the headroom must have held before the current is raised; longer than the pulse
  *     period of an induction hob so that its pulses do not make the current hunt
  * @param raiseStepAmps the largest single raise

@@ -64,8 +64,6 @@ public final class CurrentBalancer {
     private static final long SMOOTHING_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** The headroom a car that the balancer did not pause needs to have held before it is resumed. */
     private static final long FIRST_RESUME_DELAY_MS = 2_000L;
-    /** Within how long a sustained overload brings the breaker's thermal state to the sustain fraction. */
-    private static final long SUSTAIN_HORIZON_NS = TimeUnit.SECONDS.toNanos(60);
     /** The car is drawing when the charger measures more than this. */
     private static final double DRAWING_AMPS = 0.5;
 
@@ -317,7 +315,7 @@ public final class CurrentBalancer {
                 overloadSinceNs = nowNs;
             }
             if (!overloadTolerable(c, nowNs, mains, mask, tauNs)) {
-                double fits = Math.max(headroomAmps, sustainableHeadroomAmps(c, mains, charger, mask, tauNs));
+                double fits = Math.max(headroomAmps, sustainableHeadroomAmps(c, mains, charger, mask));
                 target = Math.min(target, Math.max(min, (int) Math.floor(fits)));
             }
         } else {
@@ -466,28 +464,24 @@ public final class CurrentBalancer {
     }
 
     /**
-     * The car current that brings each car phase's thermal state to the sustain fraction over the sustain horizon
-     * (the breaker's steady tolerance), or minus infinity when that is off.
+     * The car current at which each car phase settles where the breaker's thermal state levels off at the sustain
+     * fraction of its trip threshold (a steady current the breaker carries), or minus infinity when that is off.
      */
-    private double sustainableHeadroomAmps(BalancerConfig c, PhaseReadings mains, ChargerObservation charger, int mask,
-            long tauNs) {
+    private static double sustainableHeadroomAmps(BalancerConfig c, PhaseReadings mains, ChargerObservation charger,
+            int mask) {
         if (c.sustainFraction() <= 0.0) {
             return Double.NEGATIVE_INFINITY;
         }
-        double limit = c.sustainFraction() * tripAmpsSquared(c);
-        double keep = Math.exp(-(double) SUSTAIN_HORIZON_NS / tauNs);
+        double sustainAmps = Math.sqrt(c.sustainFraction() * tripAmpsSquared(c));
         double carAmps = charger.carMeasuredAtNs() == ChargerObservation.NEVER ? 0.0 : charger.carAmps();
         double lowest = Double.MAX_VALUE;
         for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
             if (PhaseSet.contains(mask, phase)) {
-                double squared = (limit - thermal.thetaAmpsSquared(phase) * keep) / (1.0 - keep);
-                double amps = squared > 0.0 ? Math.sqrt(squared) : 0.0;
-                lowest = Math.min(lowest, amps - Math.max(0.0, mains.amps(phase) - carAmps));
+                lowest = Math.min(lowest, sustainAmps - Math.max(0.0, mains.amps(phase) - carAmps));
             }
         }
         return lowest;
     }
-
 
     private static double tripAmpsSquared(BalancerConfig c) {
         double tripAmps = c.breakerToleranceFactor() * c.breakerAmps();
