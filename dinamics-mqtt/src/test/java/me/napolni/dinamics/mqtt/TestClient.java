@@ -170,7 +170,7 @@ final class TestClient implements AutoCloseable {
 
     Received awaitMessage(int mark, Predicate<Received> match, String what) {
         Received[] found = new Received[1];
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).alias(what + "; got " + since(mark)).until(() -> {
+        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).alias(what + "; got " + since(mark)).until(() -> {
             for (Received r : since(mark)) {
                 if (match.test(r)) {
                     found[0] = r;
