@@ -96,6 +96,8 @@ final class Brokers {
             try {
                 this.port = freePort();
                 this.dir = Files.createTempDirectory("mosquitto");
+                // mosquitto started as root drops to its own user, which must still write its database here
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
                 StringBuilder conf = new StringBuilder()
                         .append("listener ").append(port).append(" 127.0.0.1\n")
                         .append("allow_anonymous true\n");
