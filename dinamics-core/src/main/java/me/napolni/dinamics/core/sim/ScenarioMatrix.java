@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import me.napolni.dinamics.core.sim.internal.JsonWriter;
+import me.napolni.dinamics.core.time.NanoClock;
 
 /**
  * The whole matrix of SCENARIO.md: every day × both cars × 20, 25 and 32 A × every law, plus the ideal
@@ -52,16 +53,28 @@ public final class ScenarioMatrix {
     }
 
     /**
-     * Runs the matrix.
+     * Runs the matrix, timing it with the JVM's clock.
      *
      * @param days the days
      * @param lawNames registered law names, in table order
      * @return the results
      */
     public static ScenarioMatrix run(List<HouseholdDay> days, List<String> lawNames) {
+        return run(days, lawNames, NanoClock.system());
+    }
+
+    /**
+     * Runs the matrix.
+     *
+     * @param days the days
+     * @param lawNames registered law names, in table order
+     * @param clock the clock that times the run, for {@link #speed()} only
+     * @return the results
+     */
+    public static ScenarioMatrix run(List<HouseholdDay> days, List<String> lawNames, NanoClock clock) {
         Map<String, Map<String, Map<String, Map<String, ScenarioMetrics>>>> results = new LinkedHashMap<>();
         double simulated = 0.0;
-        long startNs = System.nanoTime();
+        long startNs = clock.nanoTime();
         for (HouseholdDay day : days) {
             Map<String, Map<String, Map<String, ScenarioMetrics>>> byCar = new LinkedHashMap<>();
             for (CarProfile car : CarProfile.values()) {
@@ -80,7 +93,7 @@ public final class ScenarioMatrix {
             }
             results.put(day.name(), Collections.unmodifiableMap(byCar));
         }
-        double wall = (System.nanoTime() - startNs) / 1e9;
+        double wall = (clock.nanoTime() - startNs) / 1e9;
         return new ScenarioMatrix(Collections.unmodifiableMap(results), simulated, wall);
     }
 
@@ -104,9 +117,9 @@ public final class ScenarioMatrix {
      * @throws IllegalArgumentException if the matrix has no such case
      */
     public ScenarioMetrics metrics(String day, CarProfile car, int ratingAmps, String law) {
-        Map<String, Map<String, Map<String, ScenarioMetrics>>> byCar = results.get(day);
-        ScenarioMetrics metrics = byCar == null ? null
-                : byCar.get(car.id()).get(Integer.toString(ratingAmps)).get(law);
+        Map<String, Map<String, Map<String, ScenarioMetrics>>> byCar = results.getOrDefault(day, Map.of());
+        ScenarioMetrics metrics = byCar.getOrDefault(car.id(), Map.of())
+                .getOrDefault(Integer.toString(ratingAmps), Map.of()).get(law);
         if (metrics == null) {
             throw new IllegalArgumentException("no case " + day + "/" + car.id() + "/" + ratingAmps + "/" + law);
         }

@@ -32,10 +32,34 @@ public final class ScenarioReport {
 
     /** The metrics shown in the Markdown tables, with their decimals. */
     private static final List<Map.Entry<String, Integer>> COLUMNS = List.of(
-            Map.entry("trips", 0), Map.entry("house_trips", 0), Map.entry("thermal_peak_pct", 1),
+            Map.entry("trips", 0), Map.entry("house_trips", 0), Map.entry("thermal_peak_pct", 2),
             Map.entry("overload_As", 1), Map.entry("energy_kWh", 2), Map.entry("energy_share_pct", 1),
             Map.entry("bound_113_pct", 1), Map.entry("setpoint_changes_per_h", 1), Map.entry("pauses", 0),
             Map.entry("reaction_p99_s", 1), Map.entry("reaction_episodes", 0), Map.entry("stale_safe_s", 1));
+
+    /** Where SCENARIO.md leaves room, what the implementation does (kept with the figures it explains). */
+    private static final String CHOICES = String.join("\n",
+            "Modelling choices where `SCENARIO.md` leaves room (see the javadoc of `core.sim`):",
+            "",
+            "- The car's target for step k uses t = 0.1k s: the setpoints in force after the commands of steps "
+                    + "k − 20 to k − 10 (a decrease reaches the car after 1 s, an increase after 2 s).",
+            "- Pause from c0 (the previous step's current): the step of the command carries 0.9·c0, then 0.8·c0, "
+                    + "…, 0 A from the 10th step (1.0 s after the command). Resume: 0 A in the command's step and "
+                    + "the 49 after it, 6 A in the 51st. A resume during the pause ramp starts the 5 s dead time "
+                    + "at once.",
+            "- The charger rejects setpoints above 32 A as it rejects those below 6 A (nothing changes or counts).",
+            "- A trip at step k: power is off in steps k+1 … k+6000; the car is paused with a 6 A setpoint from "
+                    + "step k+6001; the gateway forgets its readings, receives the meter again from step k+6001 "
+                    + "and the law is powered on with t0 = step k+6005; `$GG` samples restart at t0.",
+            "- `stale_safe_s`: \"already safe at 12:00\" is the state before the step of 12:00:00.0; safety is "
+                    + "then checked after every step's commands up to 12:04:59.9.",
+            "- `setpoint_changes_per_h` is `n/a` when changes happened without any charging time; "
+                    + "`reaction_p99_s` is 0 without episodes.",
+            "- The `ideal` row drives the same breaker model with the ideal currents (without opening it) for "
+                    + "its `thermal_peak_pct`, `overload_As` and `trips`; law-only figures are `n/a`.",
+            "- `smartevse` treats stale readings (≥ 11 s) like 6 A not fitting: it pauses and retries 60 s after "
+                    + "the readings are fresh; its `$GG` period is 1 s.",
+            "");
 
     private ScenarioReport() {
     }
@@ -86,7 +110,8 @@ public final class ScenarioReport {
                 + "`bound_113_pct` the same ideal with 1.13·In. `n/a`: does not apply (for `stale_safe_s`: already "
                 + "safe at 12:00 or an outage overlaps the silence); `never`: not safe by 12:05; `inf`: a reaction "
                 + "episode ended by a trip. `reaction_p99_s` is 0 when there is no episode (`reaction_episodes`). "
-                + "Laws: ").append(String.join(", ", Laws.names())).append(".\n");
+                + "Laws: ").append(String.join(", ", Laws.names())).append(".\n\n");
+        md.append(CHOICES);
         matrix.results().forEach((day, byCar) -> {
             md.append("\n## ").append(day).append("\n\n| car | In | law |");
             for (Map.Entry<String, Integer> column : COLUMNS) {

@@ -2,6 +2,7 @@ package me.napolni.dinamics.core.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -114,5 +115,9 @@ class ScenarioMatrixTest {
                 .asMap();
         assertEquals(ScenarioMetrics.TEXT_NOT_APPLICABLE, row.get("pauses"));
         assertEquals(ScenarioMetrics.TEXT_NOT_APPLICABLE, row.get("stale_safe_s"));
+        assertThrows(IllegalArgumentException.class,
+                () -> first.metrics("no-such-day", CarProfile.SINGLE_PHASE_32A, 32, Laws.IDEAL));
+        assertThrows(IllegalArgumentException.class,
+                () -> first.metrics(days.get(0).name(), CarProfile.SINGLE_PHASE_32A, 16, Laws.IDEAL));
     }
 }
