@@ -5,6 +5,7 @@ import me.napolni.dinamics.core.device.DeviceListener;
 import me.napolni.dinamics.core.settings.SettingKey;
 import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.core.time.ManualClock;
+import me.napolni.dinamics.core.time.LocalMinuteClock;
 import me.napolni.dinamics.core.time.NanoClock;
 import me.napolni.dinamics.host.internal.Connectors;
 import me.napolni.dinamics.host.internal.MainsReadings;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +64,8 @@ class GatewayTest {
         evse.plug(true);
         int port = evse.serveTcp(0);
         gateway = Gateway.start(new Gateway.Parts("test", List.of("1"), List.of(Connectors.tcp("127.0.0.1", port)),
-                house, new SettingsStore(dir, List.of("1")), NanoClock.system(), 1.0, null,
+                house, new SettingsStore(dir, List.of("1")), NanoClock.system(),
+                LocalMinuteClock.system(ZoneId.systemDefault()), null,
                 System::currentTimeMillis));
         gateway.addListener(new DeviceListener() {
             @Override
@@ -149,8 +152,8 @@ class GatewayTest {
     void shouldSleepTheChargerAndKeepTheIntentWhenEnableIsThree() throws Exception {
         CommandResult result = get(gateway.set(null, "enable", 3));
         assertTrue(result.ok(), result.toString());
-        assertEquals(MiniEvse.STATE_SLEEPING, evse.state());
-        assertEquals(3, onDisk().primary().enableIntent().code());
+        assertEquals(3, onDisk().primary().enableIntent().code(), "the intent is stored before the ack");
+        await().atMost(WAIT).until(() -> evse.state() == MiniEvse.STATE_SLEEPING);
         await().atMost(WAIT).until(() -> enableAcks.contains(3));
     }
 

@@ -1,6 +1,7 @@
 package me.napolni.dinamics.host;
 
 import me.napolni.dinamics.core.time.ManualClock;
+import me.napolni.dinamics.core.time.LocalMinuteClock;
 import me.napolni.dinamics.core.time.NanoClock;
 import me.napolni.dinamics.host.internal.Connectors;
 import me.napolni.dinamics.host.internal.MainsReadings;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -68,7 +70,8 @@ class SharedChargersTest {
         gateway = Gateway.start(new Gateway.Parts("shared", List.of("1", "garage"),
                 List.of(Connectors.tcp("127.0.0.1", first.serveTcp(0)),
                         Connectors.tcp("127.0.0.1", second.serveTcp(0))),
-                house, new SettingsStore(dir, List.of("1", "garage")), NanoClock.system(), 1.0, null,
+                house, new SettingsStore(dir, List.of("1", "garage")), NanoClock.system(),
+                LocalMinuteClock.system(ZoneId.systemDefault()), null,
                 System::currentTimeMillis));
         // two minimums (12 A) do not fit in 11 A: one charger gets the headroom, the other sleeps
         await().atMost(Duration.ofSeconds(20)).until(() ->

@@ -1,5 +1,6 @@
 package me.napolni.dinamics.host.internal;
 
+import me.napolni.dinamics.core.time.LocalMinuteClock;
 import me.napolni.dinamics.core.time.NanoClock;
 import me.napolni.dinamics.host.Gateway;
 import me.napolni.dinamics.host.HostConfig;
@@ -7,6 +8,7 @@ import me.napolni.dinamics.mqtt.MqttBridge;
 import me.napolni.dinamics.mqtt.MqttConfig;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ public final class GatewayRunner implements AutoCloseable {
         String serial = config.serial() != null ? config.serial() : MqttBridge.defaultSerial(config.dataDir());
         MeasurementSource source = source(config, serial, clock);
         SettingsStore store = new SettingsStore(config.dataDir(), ids);
-        Gateway gateway = Gateway.start(new Gateway.Parts(serial, ids, connectors, source, store, clock, 1.0,
+        Gateway gateway = Gateway.start(new Gateway.Parts(serial, ids, connectors, source, store, clock,
+                LocalMinuteClock.system(ZoneId.systemDefault()),
                 config.updateUrl(), System::currentTimeMillis));
         MqttConfig mqtt = null;
         HostConfig.Mqtt m = config.mqtt();
