@@ -2,6 +2,7 @@ package me.napolni.dinamics.rapi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -19,6 +20,7 @@ final class ScriptedController implements AutoCloseable {
     private final Thread thread;
     private final AtomicInteger commands = new AtomicInteger();
     private final AtomicInteger overlaps = new AtomicInteger();
+    private final List<String> seen = new CopyOnWriteArrayList<>();
     private final long lookAheadMs;
     private volatile boolean stopped;
 
@@ -58,6 +60,7 @@ final class ScriptedController implements AutoCloseable {
                     }
                     RapiFrame command = decoder.frame().copy();
                     commands.incrementAndGet();
+                    seen.add(command.toString());
                     if (i + 1 < n || (lookAheadMs > 0 && end.read(buffer, 0, buffer.length, lookAheadMs) > 0)) {
                         overlaps.incrementAndGet();    // another command before our reply: not serialised
                     }
@@ -74,6 +77,11 @@ final class ScriptedController implements AutoCloseable {
 
     int commands() {
         return commands.get();
+    }
+
+    /** The commands received, as frame text with id and checksum. */
+    List<String> seen() {
+        return List.copyOf(seen);
     }
 
     int overlaps() {

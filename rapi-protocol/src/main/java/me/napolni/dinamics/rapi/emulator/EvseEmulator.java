@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,8 @@ public final class EvseEmulator implements AutoCloseable {
     public static final int HEARTBEAT_COOKIE = 165;
     /** Bytes received during a boot that are answered after it (the Arduino serial buffer). */
     public static final int BOOT_BUFFER_BYTES = 64;
+    /** Frames kept by {@link #received()} and {@link #sent()}; older ones are dropped (simulate runs for days). */
+    public static final int RECORDER_CAPACITY = 10_000;
     /** Time after {@code $FS} at which the relay opens even if the car still draws. */
     public static final long SLEEP_RELAY_DELAY_MS = 3_000;
 
@@ -85,8 +89,8 @@ public final class EvseEmulator implements AutoCloseable {
     private final RapiFrameEncoder encoder = RapiFrameEncoder.forReplies();
     private final byte[] out = new byte[80];
     private final byte[] bootBuffer = new byte[BOOT_BUFFER_BYTES];
-    private final List<RapiFrame> received = new ArrayList<>();
-    private final List<String> sent = new ArrayList<>();
+    private final ArrayDeque<RapiFrame> received = new ArrayDeque<>();
+    private final ArrayDeque<String> sent = new ArrayDeque<>();
     private final Map<String, Integer> eepromWrites = new HashMap<>();
     private final Object linkMonitor = new Object();
 
@@ -341,7 +345,7 @@ public final class EvseEmulator implements AutoCloseable {
         decodeStats.record(status, decoder.lastError());
         if (status == RapiFrameDecoder.FRAME_READY) {
             RapiFrame frame = decoder.frame();
-            received.add(frame.copy());
+            record(received, frame.copy());
             sync();
             handle(frame);
             sendAtIfChanged();
@@ -709,8 +713,15 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     private void send(int length) {
-        sent.add(new String(out, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1).trim());
+        record(sent, new String(out, 0, length, StandardCharsets.ISO_8859_1).trim());
         write(out, 0, length);
+    }
+
+    private static <T> void record(ArrayDeque<T> recorder, T item) {
+        if (recorder.size() == RECORDER_CAPACITY) {
+            recorder.pollFirst();
+        }
+        recorder.addLast(item);
     }
 
     private void write(byte[] bytes, int offset, int length) {
@@ -1101,7 +1112,7 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     /**
-     * Every valid frame received so far, in order (copies).
+     * The valid frames received so far, in order (copies; the last {@link #RECORDER_CAPACITY}).
      *
      * @return a snapshot list
      */
@@ -1110,7 +1121,7 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     /**
-     * The commands received so far, e.g. {@code ["GV", "SY", "SC"]}.
+     * The commands received so far, e.g. {@code ["GV", "SY", "SC"]} (the last {@link #RECORDER_CAPACITY}).
      *
      * @return a snapshot list of two-letter codes
      */
@@ -1123,7 +1134,8 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     /**
-     * Every frame sent so far (replies and notifications), without the CR, in order.
+     * The frames sent so far (replies and notifications), without the CR, in order (the last
+     * {@link #RECORDER_CAPACITY}).
      *
      * @return a snapshot list
      */

@@ -139,7 +139,7 @@ public final class DefaultRapiClient implements RapiClient {
         if (timeoutMs < 1) {
             throw new IllegalArgumentException("timeout must be at least 1 ms: " + timeoutMs);
         }
-        return exchange(request, timeoutMs, false).resultAs(request);
+        return exchange(request, timeoutMs, false).result;
     }
 
     @Override
@@ -165,16 +165,11 @@ public final class DefaultRapiClient implements RapiClient {
             this.result = result;
             this.idEchoed = idEchoed;
         }
-
-        R resultAs(RapiRequest<R> request) {
-            return result;
-        }
     }
 
     private <R> Outcome<R> exchange(RapiRequest<R> request, long timeoutMs, boolean probe) throws RapiException {
         try {
-            Outcome<R> outcome = exchangeCounted(request, timeoutMs, probe);
-            return outcome;
+            return exchangeCounted(request, timeoutMs, probe);
         } catch (RapiTimeoutException e) {
             timeouts.incrementAndGet();
             throw e;
