@@ -346,11 +346,4 @@ class RapiClientTest {
         }
         assertEquals(0, client.stats().timeouts());
     }
-
-    @Test
-    void shouldFailFastWithPortUnavailableWhenTransportCannotOpen() {
-        pair.client().fail();
-        RapiException e = assertThrows(RapiException.class, () -> pair.client().read(new byte[1], 0, 1, 1));
-        assertEquals(RapiErrorReason.PORT_UNAVAILABLE, e.reason());
-    }
 }
