@@ -23,12 +23,14 @@ import me.napolni.dinamics.rapi.transport.RapiTransport;
 public interface RapiClient extends AutoCloseable {
 
     /**
-     * Opens the transport if it is not open, and starts the reader and notification delivery threads.
+     * Opens the transport if it is not open, and starts the reader and notification delivery threads. With
+     * {@link RapiClientOptions#autoReopen()} a transport that cannot be opened yet is retried in the background
+     * (with back-off), and the client is returned not yet {@link #isConnected() connected}.
      *
      * @param transport the link to the controller; the client owns it from now on
      * @param options   the settings
-     * @return a connected client
-     * @throws RapiException PORT_UNAVAILABLE if the transport cannot be opened
+     * @return a client
+     * @throws RapiException PORT_UNAVAILABLE if the transport cannot be opened and automatic reopening is off
      */
     static RapiClient connect(RapiTransport transport, RapiClientOptions options) throws RapiException {
         return DefaultRapiClient.connect(transport, options);

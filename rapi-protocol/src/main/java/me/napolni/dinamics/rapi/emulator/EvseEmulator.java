@@ -292,7 +292,11 @@ public final class EvseEmulator implements AutoCloseable {
                     write(in, 0, n);
                 }
                 for (int i = 0; i < n; i++) {
-                    onByte(in[i]);
+                    try {
+                        onByte(in[i]);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.ERROR, "emulator skipped a byte after an unexpected error", e);
+                    }
                 }
                 tick();
             }

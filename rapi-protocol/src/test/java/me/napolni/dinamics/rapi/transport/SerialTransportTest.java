@@ -149,4 +149,18 @@ class SerialTransportTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void shouldConnectWhenPortAppearsLaterAndAutoReopenIsOn() throws Exception {
+        client = RapiClient.connect(SerialTransport.of(link("ttyA").toString()),
+                RapiClientOptions.defaults().withAutoReopen(true).withReopenIntervalMs(20));
+        assertTrue(!client.isConnected(), "no port yet");
+        assertEquals(RapiErrorReason.PORT_UNAVAILABLE,
+                assertThrows(RapiException.class, () -> client.send(RapiRequests.status())).reason());
+        startSocat();
+        emulator = EvseEmulator.create();
+        emulator.attach(SerialTransport.of(link("ttyB").toString()));
+        await().atMost(WAIT).until(client::isConnected);
+        assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state());
+    }
 }
