@@ -20,10 +20,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import me.napolni.dinamics.rapi.codec.RapiFrame;
 import me.napolni.dinamics.rapi.emulator.EmulatorConfig;
 import me.napolni.dinamics.rapi.emulator.EvseEmulator;
 import me.napolni.dinamics.rapi.transport.InMemoryTransport;
@@ -64,8 +66,7 @@ class RapiClientTest {
         return client;
     }
 
-    private ScriptedController scripted(long lookAheadMs, java.util.function.Function<me.napolni.dinamics.rapi.codec
-            .RapiFrame, List<String>> script) {
+    private ScriptedController scripted(long lookAheadMs, Function<RapiFrame, List<String>> script) {
         ScriptedController controller = new ScriptedController(pair.controller(), lookAheadMs, script);
         resources.add(controller);
         return controller;
@@ -140,7 +141,7 @@ class RapiClientTest {
         assertThrows(RapiException.class, () -> client.send(RapiRequests.timeLimit()));
         assertEquals(0, client.stats().timeouts());
         assertEquals(client.stats().requests(), emulator.received().size(), "every request reached the emulator");
-        for (me.napolni.dinamics.rapi.codec.RapiFrame received : emulator.received()) {
+        for (RapiFrame received : emulator.received()) {
             assertTrue(received.hasSeqId(), "every request carries an id: " + received);
         }
     }
