@@ -20,10 +20,11 @@ import java.util.function.LongSupplier;
  * @param bootDurationMs     emulated time from {@code $FR} to {@code $AB}
  * @param clockNs            the time source in nanoseconds (a manual clock in tests)
  * @param pollMs             how often the emulator's thread looks at the clock while the link is quiet
+ * @param build              the firmware build the emulator behaves as
  */
 public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps, int cfgMaxAmps,
                              int defaultMilliVolts, boolean limitCommands, boolean bootLock, long bootDurationMs,
-                             LongSupplier clockNs, long pollMs) {
+                             LongSupplier clockNs, long pollMs, EmulatorBuild build) {
     /** The default firmware string (a current 8.x release). */
     public static final String DEFAULT_FIRMWARE = "8.2.3";
     /** The default RAPI version. */
@@ -42,6 +43,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      * @param bootDurationMs see the record description
      * @param clockNs see the record description
      * @param pollMs see the record description
+     * @param build see the record description
      * @throws IllegalArgumentException if a limit or duration is out of range
      */
     public EmulatorConfig {
@@ -64,7 +66,28 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(DEFAULT_FIRMWARE, DEFAULT_RAPI_VERSION, 80, 32, 240_000, false, false, 500,
-                System::nanoTime, 20);
+                System::nanoTime, 20, EmulatorBuild.US);
+    }
+
+    /**
+     * The standard EU release build: hwmax 32 A, cfgmax 32 A, 230 V, firmware {@code 8.2.3.EU}.
+     *
+     * @return the EU defaults
+     */
+    public static EmulatorConfig eu() {
+        return new EmulatorConfig(DEFAULT_FIRMWARE + ".EU", DEFAULT_RAPI_VERSION, 32, 32, 230_000, false, false, 500,
+                System::nanoTime, 20, EmulatorBuild.EU);
+    }
+
+    /**
+     * An old unit before RAPI 5.0 (firmware {@code 4.8.0}, RAPI {@code 3.0.1}): see
+     * {@link EmulatorBuild#LEGACY_RAPI_4}.
+     *
+     * @return the legacy defaults
+     */
+    public static EmulatorConfig legacy() {
+        return new EmulatorConfig("4.8.0", "3.0.1", 80, 32, 240_000, false, false, 500, System::nanoTime, 20,
+                EmulatorBuild.LEGACY_RAPI_4);
     }
 
     /**
@@ -75,7 +98,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withClock(LongSupplier clock) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                bootLock, bootDurationMs, clock, pollMs);
+                bootLock, bootDurationMs, clock, pollMs, build);
     }
 
     /**
@@ -87,7 +110,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withVersions(String firmwareVersion, String rapi) {
         return new EmulatorConfig(firmwareVersion, rapi, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                bootLock, bootDurationMs, clockNs, pollMs);
+                bootLock, bootDurationMs, clockNs, pollMs, build);
     }
 
     /**
@@ -99,7 +122,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withCapacity(int hwMax, int cfgMax) {
         return new EmulatorConfig(firmware, rapiVersion, hwMax, cfgMax, defaultMilliVolts, limitCommands, bootLock,
-                bootDurationMs, clockNs, pollMs);
+                bootDurationMs, clockNs, pollMs, build);
     }
 
     /**
@@ -110,7 +133,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withLimitCommands(boolean on) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, on, bootLock,
-                bootDurationMs, clockNs, pollMs);
+                bootDurationMs, clockNs, pollMs, build);
     }
 
     /**
@@ -121,7 +144,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withBootLock(boolean on) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                on, bootDurationMs, clockNs, pollMs);
+                on, bootDurationMs, clockNs, pollMs, build);
     }
 
     /**
@@ -132,6 +155,6 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withBootDurationMs(long durationMs) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                bootLock, durationMs, clockNs, pollMs);
+                bootLock, durationMs, clockNs, pollMs, build);
     }
 }

@@ -75,6 +75,7 @@ public final class EvseEmulator implements AutoCloseable {
     private static final int AT_FLAG_MASK = VF_AUTH_LOCKED | VF_EV_CONNECTED | VF_TIME_LIMIT | VF_CHARGE_LIMIT
             | VF_HARD_FAULT;
     private static final int SETTINGS_L2 = 0x0001;
+    private static final int SETTINGS_NO_AUTO_LEVEL = 0x0020;
     private static final long NO_DEADLINE = Long.MIN_VALUE;
     private static final long NS_PER_MS = 1_000_000L;
     private static final long NS_PER_S = 1_000_000_000L;
@@ -83,6 +84,8 @@ public final class EvseEmulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EvseEmulator.class.getName());
 
     private final EmulatorConfig config;
+    private final boolean legacy;
+    private final boolean eu;
     private final SimulatedCar car = new SimulatedCar(this);
     private final RapiFrameDecoder decoder = RapiFrameDecoder.forCommands();
     private final RapiDecodeStats decodeStats = new RapiDecodeStats();
@@ -143,6 +146,8 @@ public final class EvseEmulator implements AutoCloseable {
 
     private EvseEmulator(EmulatorConfig config) {
         this.config = config;
+        this.legacy = config.build() == EmulatorBuild.LEGACY_RAPI_4;
+        this.eu = config.build() == EmulatorBuild.EU;
         this.hwMaxAmps = config.hwMaxAmps();
         this.cfgMaxAmps = config.cfgMaxAmps();
         this.capacityAmps = cfgMaxAmps;
@@ -365,7 +370,53 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     private void handle(RapiFrame f) {
-        int seq = f.seqId();
+        if (legacy) {
+            handleLegacy(f);
+            return;
+        }
+        handleCurrent(f);
+    }
+
+    /**
+     * A unit before RAPI 5.0 does not know ids: the id token is one more parameter, which get commands ignore and
+     * set commands with a fixed parameter count refuse. It also lacks the newer commands.
+     */
+    private void handleLegacy(RapiFrame f) {
+        String code = f.command();
+        boolean extraToken = f.hasSeqId();
+        switch (code) {
+            case "GS":
+                startReply(true);
+                encoder.param(state()).param((int) (chargingNs / NS_PER_S));
+                finishReply(RapiFrame.NO_SEQ);
+                return;
+            case "GC":
+                startReply(true);
+                encoder.param(MIN_AMPS).param(hwMaxAmps);
+                finishReply(RapiFrame.NO_SEQ);
+                return;
+            case "SY":
+            case "GY":
+            case "GI":
+            case "G5":
+            case "S5":
+            case "SV":
+            case "SB":
+                reply(RapiFrame.NO_SEQ, false);
+                return;
+            default:
+                break;
+        }
+        boolean ignoresExtra = code.charAt(0) == 'G' || "FE FS FD FR F1".contains(code);
+        if (extraToken && !ignoresExtra) {
+            reply(RapiFrame.NO_SEQ, false);
+            return;
+        }
+        handleCurrent(f);
+    }
+
+    private void handleCurrent(RapiFrame f) {
+        int seq = legacy ? RapiFrame.NO_SEQ : f.seqId();
         int n = f.paramCount();
         switch (f.command()) {
             case "GS":
@@ -386,7 +437,7 @@ public final class EvseEmulator implements AutoCloseable {
                 break;
             case "GE":
                 startReply(true);
-                encoder.param(capacityAmps).paramHexLower(SETTINGS_L2, 4);
+                encoder.param(capacityAmps).paramHexLower(eu ? SETTINGS_L2 | SETTINGS_NO_AUTO_LEVEL : SETTINGS_L2, 4);
                 finishReply(seq);
                 break;
             case "GU":
@@ -477,7 +528,7 @@ public final class EvseEmulator implements AutoCloseable {
                 setLimit(f, seq, false);
                 break;
             case "SL":
-                if (n == 1 && (f.paramEquals(0, "1") || f.paramEquals(0, "2") || f.paramEquals(0, "A"))) {
+                if (n == 1 && (f.paramEquals(0, "1") || f.paramEquals(0, "2") || (!eu && f.paramEquals(0, "A")))) {
                     eepromWrite("service_level");
                     reply(seq, true);
                 } else {
@@ -746,6 +797,15 @@ public final class EvseEmulator implements AutoCloseable {
         if (state == STATE_STARTING) {
             return;
         }
+        if (legacy) {
+            if (state != atState) {
+                notifyFrame('S', 'T');
+                encoder.paramHexLower(state, 2);
+                send(encoder.finish());
+                atState = state;
+            }
+            return;
+        }
         int pilot = pilot();
         int flags = vflags();
         if (state != atState || pilot != atPilot || capacityAmps != atCapacity
@@ -920,7 +980,9 @@ public final class EvseEmulator implements AutoCloseable {
         bootBuffered = 0;
         decoder.reset();
         bootEndsAtNs = now() + config.bootDurationMs() * NS_PER_MS;
-        sendAt(STATE_STARTING, STATE_STARTING, 0, vflags());
+        if (!legacy) {
+            sendAt(STATE_STARTING, STATE_STARTING, 0, vflags());
+        }
         if (config.bootDurationMs() == 0) {
             finishBoot();
         }
@@ -941,9 +1003,11 @@ public final class EvseEmulator implements AutoCloseable {
         if (fault != null && fault.hard()) {
             fault = null;      // a restart clears hard faults
         }
-        notifyFrame('A', 'B');
-        encoder.paramHexLower(fault == null ? 0 : fault.stateCode(), 2).param(config.firmware());
-        send(encoder.finish());
+        if (!legacy) {
+            notifyFrame('A', 'B');
+            encoder.paramHexLower(fault == null ? 0 : fault.stateCode(), 2).param(config.firmware());
+            send(encoder.finish());
+        }
         atState = -1;
         sendAtIfChanged();
         int buffered = bootBuffered;

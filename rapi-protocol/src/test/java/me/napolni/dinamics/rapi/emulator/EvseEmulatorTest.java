@@ -20,9 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import me.napolni.dinamics.rapi.BootNotification;
+import me.napolni.dinamics.rapi.CurrentCapacity;
 import me.napolni.dinamics.rapi.EvseState;
 import me.napolni.dinamics.rapi.EvseStatus;
 import me.napolni.dinamics.rapi.HeartbeatStatus;
+import me.napolni.dinamics.rapi.LegacyStateNotification;
 import me.napolni.dinamics.rapi.RapiAck;
 import me.napolni.dinamics.rapi.RapiClient;
 import me.napolni.dinamics.rapi.RapiClientOptions;
@@ -30,6 +32,7 @@ import me.napolni.dinamics.rapi.RapiErrorReason;
 import me.napolni.dinamics.rapi.RapiException;
 import me.napolni.dinamics.rapi.RapiNotification;
 import me.napolni.dinamics.rapi.RapiRequests;
+import me.napolni.dinamics.rapi.ServiceLevel;
 import me.napolni.dinamics.rapi.SetCurrentResult;
 import me.napolni.dinamics.rapi.StateTransition;
 import me.napolni.dinamics.rapi.VFlag;
@@ -350,5 +353,36 @@ class EvseEmulatorTest {
         assertEquals(32, emulator.capacityAmps());
         advanceS(10);
         assertEquals(32, emulator.capacityAmps(), "no supervision any more");
+    }
+
+    @Test
+    void shouldBehaveAsEuBuildWhenConfiguredSo() throws Exception {
+        start(EmulatorConfig.eu());
+        assertEquals("8.2.3.EU", client.send(RapiRequests.versions()).firmware());
+        assertEquals(32, client.send(RapiRequests.currentCapacity()).hwMaxAmps());
+        assertEquals(230_000, client.send(RapiRequests.chargingReading()).milliVolts());
+        assertEquals(0x0021, client.send(RapiRequests.settings()).raw().paramHex(1));
+        assertEquals(RapiErrorReason.NK, assertThrows(RapiException.class,
+                () -> client.send(RapiRequests.setServiceLevel(ServiceLevel.AUTO))).reason());
+    }
+
+    @Test
+    void shouldAnswerLikeAnOldUnitWhenLegacyBuild() throws Exception {
+        start(EmulatorConfig.legacy());
+        assertEquals("4.8.0", client.probeSequenceIds().firmware());
+        assertFalse(client.sequenceIdsEnabled(), "an old unit does not echo ids");
+        EvseStatus status = client.send(RapiRequests.status());
+        assertEquals(EvseState.NOT_CONNECTED, status.state());
+        assertFalse(status.hasVflags());
+        assertEquals(CurrentCapacity.NOT_REPORTED,
+                client.send(RapiRequests.currentCapacity()).pilotAmps());
+        assertEquals(RapiErrorReason.NK, assertThrows(RapiException.class,
+                () -> client.send(RapiRequests.heartbeatStatus())).reason(), "no heartbeat before D6.1.3");
+        emulator.car().plugIn();
+        LegacyStateNotification st = assertInstanceOf(
+                LegacyStateNotification.class, notifications.poll(10, TimeUnit.SECONDS));
+        assertEquals(EvseState.CHARGING.code(), st.stateCode());
+        client.send(RapiRequests.sleep());
+        assertEquals(0xfe, client.send(RapiRequests.status()).stateCode(), "decimal 254 on the wire");
     }
 }
