@@ -33,6 +33,8 @@ import me.napolni.dinamics.rapi.transport.InMemoryTransport;
 class RapiClientTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long SHORT_TIMEOUT_MS = 200;
+    /** Generous reply timeout: the machine running the tests may be busy. */
+    private static final RapiClientOptions OPTIONS = RapiClientOptions.defaults().withRequestTimeoutMs(5_000);
 
     private final AtomicLong nowNs = new AtomicLong(5_000_000_000L);
     private final InMemoryTransport.Pair pair = InMemoryTransport.pair();
@@ -56,7 +58,7 @@ class RapiClientTest {
     }
 
     private RapiClient connectToEmulator() throws RapiException {
-        return connectToEmulator(EmulatorConfig.defaults(), RapiClientOptions.defaults());
+        return connectToEmulator(EmulatorConfig.defaults(), OPTIONS);
     }
 
     private RapiClient connect(RapiClientOptions options) throws RapiException {
@@ -168,7 +170,7 @@ class RapiClientTest {
             return List.of(frame(String.format("$OK 9 9 9 9 :%02X", wrong)),
                     frame("$OK 6 32 16 32" + id(command)));
         });
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         CurrentCapacity capacity = client.send(RapiRequests.currentCapacity());
         assertEquals(16, capacity.pilotAmps(), "the reply with the matching id wins");
         assertEquals(1, client.stats().staleReplies());
@@ -177,7 +179,7 @@ class RapiClientTest {
     @Test
     void shouldDeliverAtArrivingBeforeReplyAndStillMatchTheReply() throws Exception {
         scripted(0, command -> List.of(frame("$AT 03 03 16 0540"), frame("$OK 15920 240000" + id(command))));
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         ChargingReading reading = client.send(RapiRequests.chargingReading());
         assertEquals(15_920, reading.milliAmps());
         StateTransition at = assertInstanceOf(StateTransition.class, nextNotification());
@@ -188,7 +190,7 @@ class RapiClientTest {
     @Test
     void shouldKeepAnsweringWhenListenerIsSlow() throws Exception {
         scripted(0, command -> List.of(frame("$AT 03 03 16 0540"), frame("$OK 15920 240000" + id(command))));
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch listenerEntered = new CountDownLatch(1);
         client.addListener(n -> {
@@ -211,7 +213,7 @@ class RapiClientTest {
     @Test
     void shouldFailCorruptedRequestWhenBareNkWithoutIdAnswers() throws Exception {
         scripted(0, command -> List.of(frame("$NK")));
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         RapiException e = assertThrows(RapiException.class, () -> client.send(RapiRequests.status()));
         assertEquals(RapiErrorReason.CORRUPTED_REQUEST, e.reason());
     }
@@ -305,7 +307,7 @@ class RapiClientTest {
     @Test
     void shouldReopenByItselfWhenAutoReopenIsOn() throws Exception {
         connectToEmulator(EmulatorConfig.defaults(),
-                RapiClientOptions.defaults().withAutoReopen(true).withReopenIntervalMs(20));
+                OPTIONS.withAutoReopen(true).withReopenIntervalMs(20));
         assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state());
         pair.unplug();
         await().atMost(WAIT).until(() -> client.stats().reopens() >= 1 && client.isConnected()

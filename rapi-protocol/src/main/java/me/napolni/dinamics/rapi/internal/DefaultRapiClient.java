@@ -408,9 +408,9 @@ public final class DefaultRapiClient implements RapiClient {
                     droppedFrames.incrementAndGet();
                     LOG.log(Level.WARNING, "RAPI frame could not be handled; skipped", e);
                 }
-            } else if (status == RapiFrameDecoder.MALFORMED) {
+            } else if (status == RapiFrameDecoder.MALFORMED && LOG.isLoggable(Level.DEBUG)) {
                 LOG.log(Level.DEBUG, "RAPI input from {0} skipped: {1}", transport.describe(),
-                        decoder.lastError().reasonWord());
+                        decoder.lastError().reasonWord());    // counted in decodeStats either way
             }
         }
     }
