@@ -1,5 +1,6 @@
 package me.napolni.dinamics.rapi;
 
+import me.napolni.dinamics.rapi.codec.RapiDecodeStats;
 import me.napolni.dinamics.rapi.internal.DefaultRapiClient;
 import me.napolni.dinamics.rapi.transport.RapiTransport;
 
@@ -110,6 +111,13 @@ public interface RapiClient extends AutoCloseable {
      * @return a snapshot
      */
     RapiClientStats stats();
+
+    /**
+     * The decoder's counters for everything received: frames and each kind of anomaly (RAPI.md 7, item 14).
+     *
+     * @return the live counters
+     */
+    RapiDecodeStats decodeStats();
 
     /**
      * Closes the client: the waiting and queued requests fail with reason CLOSED, the threads stop and the

@@ -25,6 +25,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import me.napolni.dinamics.rapi.codec.RapiDecodeError;
+import me.napolni.dinamics.rapi.codec.RapiDecodeStats;
 import me.napolni.dinamics.rapi.codec.RapiFrame;
 import me.napolni.dinamics.rapi.emulator.EmulatorConfig;
 import me.napolni.dinamics.rapi.emulator.EvseEmulator;
@@ -348,5 +350,26 @@ class RapiClientTest {
             assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state());
         }
         assertEquals(0, client.stats().timeouts());
+    }
+
+    @Test
+    void shouldFailRestartWithBootTimeoutWhenNoBootAnnouncementComes() throws Exception {
+        connectToEmulator(EmulatorConfig.defaults(), OPTIONS.withBootTimeoutMs(300));
+        RapiException e = assertThrows(RapiException.class, () -> client.send(RapiRequests.restart()));
+        assertEquals(RapiErrorReason.BOOT_TIMEOUT, e.reason(), "the manual clock never reaches the end of the boot");
+        assertEquals(1, client.stats().timeouts());
+    }
+
+    @Test
+    void shouldCountEveryKindOfDecoderAnomaly() throws Exception {
+        connectToEmulator();
+        pair.client().inject("junk\r$OK^99\r\r$$OK 1\r".getBytes(StandardCharsets.ISO_8859_1));
+        client.send(RapiRequests.status());
+        RapiDecodeStats stats = client.decodeStats();
+        assertEquals(1, stats.count(RapiDecodeError.NO_START));
+        assertEquals(1, stats.count(RapiDecodeError.BAD_CHECKSUM));
+        assertEquals(1, stats.count(RapiDecodeError.EMPTY));
+        assertEquals(1, stats.count(RapiDecodeError.TRUNCATED));
+        assertEquals(1, client.stats().staleReplies(), "the injected $OK 1 matched no request");
     }
 }

@@ -447,6 +447,7 @@ public final class DefaultRapiClient implements RapiClient {
         }
         notificationCount.incrementAndGet();
         if (frame.isCommand('A', 'B')) {
+            LOG.log(Level.INFO, "RAPI controller on {0} restarted: {1}", transport.describe(), frame);
             lock.lock();
             try {
                 Pending p = pending;
@@ -637,11 +638,7 @@ public final class DefaultRapiClient implements RapiClient {
                 reopens.get());
     }
 
-    /**
-     * The decoder's outcome counters (frames and each anomaly), for diagnostics.
-     *
-     * @return the live counters
-     */
+    @Override
     public RapiDecodeStats decodeStats() {
         return decodeStats;
     }
