@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,7 @@ public final class EvseEmulator implements AutoCloseable {
     private final ArrayDeque<String> sent = new ArrayDeque<>();
     private final Map<String, Integer> eepromWrites = new HashMap<>();
     private final Object linkMonitor = new Object();
+    private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
 
     // all state below is guarded by this
     private RapiTransport link;
@@ -769,7 +771,7 @@ public final class EvseEmulator implements AutoCloseable {
 
     private void send(int length) {
         record(sent, new String(out, 0, length, StandardCharsets.ISO_8859_1).trim());
-        write(out, 0, length);
+        writeFrame(length);
     }
 
     private static <T> void record(ArrayDeque<T> recorder, T item) {
@@ -777,6 +779,34 @@ public final class EvseEmulator implements AutoCloseable {
             recorder.pollFirst();
         }
         recorder.addLast(item);
+    }
+
+    /** A frame held back by the configured reply latency. */
+    private static final class Delayed {
+        final byte[] bytes;
+        final long dueNs;
+
+        Delayed(byte[] bytes, long dueNs) {
+            this.bytes = bytes;
+            this.dueNs = dueNs;
+        }
+    }
+
+    private void writeFrame(int length) {
+        if (config.replyLatencyMs() == 0 && delayed.isEmpty()) {
+            write(out, 0, length);
+            return;
+        }
+        byte[] copy = Arrays.copyOf(out, length);
+        delayed.addLast(new Delayed(copy, now() + config.replyLatencyMs() * NS_PER_MS));
+    }
+
+    private void flushDelayed() {
+        long now = now();
+        while (!delayed.isEmpty() && now - delayed.peekFirst().dueNs >= 0) {
+            byte[] bytes = delayed.pollFirst().bytes;
+            write(bytes, 0, bytes.length);
+        }
     }
 
     private void write(byte[] bytes, int offset, int length) {
@@ -938,6 +968,7 @@ public final class EvseEmulator implements AutoCloseable {
      */
     public synchronized void tick() {
         sync();
+        flushDelayed();
         long now = now();
         if (booting) {
             if (now - bootEndsAtNs >= 0) {
@@ -967,6 +998,7 @@ public final class EvseEmulator implements AutoCloseable {
             }
         }
         sendAtIfChanged();
+        flushDelayed();
     }
 
     /**
