@@ -385,4 +385,24 @@ class EvseEmulatorTest {
         client.send(RapiRequests.sleep());
         assertEquals(0xfe, client.send(RapiRequests.status()).stateCode(), "decimal 254 on the wire");
     }
+
+    @Test
+    void shouldHoldBootLockUntilClearedWhenBuildHasIt() throws Exception {
+        start(EmulatorConfig.defaults().withBootLock(true));
+        assertTrue(client.send(RapiRequests.status()).vflags().contains(VFlag.BOOT_LOCK));
+        emulator.fault(EvseFault.GFCI);
+        assertTrue(client.send(RapiRequests.clearBootLock()).raw().paramEquals(0, "1"), "not possible in a fault");
+        emulator.clearFault();
+        assertTrue(client.send(RapiRequests.clearBootLock()).raw().paramEquals(0, "0"));
+        assertFalse(client.send(RapiRequests.status()).vflags().contains(VFlag.BOOT_LOCK));
+        restartAndBoot();
+        assertTrue(client.send(RapiRequests.status()).vflags().contains(VFlag.BOOT_LOCK), "locked again after boot");
+    }
+
+    @Test
+    void shouldRefuseClearBootLockWhenBuildLacksIt() throws Exception {
+        start();
+        assertEquals(RapiErrorReason.NK, assertThrows(RapiException.class,
+                () -> client.send(RapiRequests.clearBootLock())).reason());
+    }
 }
