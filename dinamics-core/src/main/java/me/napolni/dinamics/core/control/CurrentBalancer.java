@@ -338,7 +338,7 @@ public final class CurrentBalancer {
 
         // below the minimum: hold it on the breaker's thermal tolerance while the budget lasts
         if (headroomAmps < min) {
-            if (thermalBudgetSpent(c, mains, mask, tauNs)) {
+            if (thermalBudgetSpent(c, mains, charger, mask, tauNs)) {
                 pause(nowNs, StopReason.THERMAL, out, failsafe, phases);
                 return;
             }
@@ -430,17 +430,26 @@ public final class CurrentBalancer {
         return highest;
     }
 
-    private boolean thermalBudgetSpent(BalancerConfig c, PhaseReadings mains, int mask, long tauNs) {
+    /**
+     * Tells whether holding the minimum current would spend the breaker's budget: each car phase's thermal state,
+     * projected ahead with the house's present load plus the minimum, reaches the pause fraction.
+     */
+    private boolean thermalBudgetSpent(BalancerConfig c, PhaseReadings mains, ChargerObservation charger, int mask,
+            long tauNs) {
         double limit = c.thermalPauseFraction() * tripAmpsSquared(c);
         long horizonNs = msToNs(c.overloadHorizonMs() + c.thermalHorizonMs());
+        double carAmps = charger.carMeasuredAtNs() == ChargerObservation.NEVER ? 0.0 : charger.carAmps();
         for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
-            if (PhaseSet.contains(mask, phase)
-                    && thermal.projectedAmpsSquared(phase, mains.amps(phase), horizonNs, tauNs) > limit) {
-                return true;
+            if (PhaseSet.contains(mask, phase)) {
+                double holdingAmps = Math.max(0.0, mains.amps(phase) - carAmps) + c.minimumCurrentAmps();
+                if (thermal.projectedAmpsSquared(phase, holdingAmps, horizonNs, tauNs) > limit) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
 
     /**
      * An overload is carried, not cut, while it is younger than the allowance and the breaker, carrying the present
@@ -452,7 +461,8 @@ public final class CurrentBalancer {
         if (elapsedNs >= allowanceNs) {
             return false;
         }
-        long horizonNs = Math.min(allowanceNs - elapsedNs, msToNs(c.overloadHorizonMs())) + msToNs(c.thermalHorizonMs());
+        long horizonNs = Math.min(allowanceNs - elapsedNs, msToNs(c.overloadHorizonMs()))
+                + msToNs(c.thermalHorizonMs());
         double limit = c.overloadBudgetFraction() * tripAmpsSquared(c);
         for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
             if (PhaseSet.contains(mask, phase)
