@@ -48,8 +48,9 @@ import java.util.List;
  *     under 95 % even when the house's own load rises next
  * @param thermalHorizonMs the time a cut or a pause takes to act (the charger's and the car's delays), added to
  *     every thermal projection
- * @param deepShortageAmps when less than {@code minimumCurrentAmps - deepShortageAmps} fits for {@code
- *     deepShortagePauseMs}, the car is paused ({@code no_headroom}, the seed's {@code timer4})
+ * @param deepShortageAmps when less than {@code minimumCurrentAmps - deepShortageAmps} fits, even on the current the
+ *     breaker sustains (see {@code sustainFraction}), for {@code deepShortagePauseMs}, the car is paused ({@code
+ *     no_headroom}, the seed's {@code timer4})
  * @param deepShortagePauseMs see {@code deepShortageAmps}
  * @param staticMode no current transformers: the setpoint is {@code c_limit} and readings are ignored
  */

@@ -14,19 +14,26 @@ import me.napolni.dinamics.core.control.internal.PhaseSet;
  * <ul>
  *   <li><b>Headroom</b> per phase the car draws on: {@code breaker − (mains − car) − margin}; the target is the
  *   lowest of them, capped by {@code c_limit} and the charger's range. Until the car's phases are known (detected
- *   from how the mains move when the car's current steps, or given by the caller) all three phases count.</li>
- *   <li><b>Cut at once, raise slowly</b>: as soon as a car phase exceeds {@code breaker − margin + cutTolerance}
- *   the setpoint drops to what fits; it rises only once the headroom has held for {@code raiseDelayMs}, to the
- *   lowest headroom seen meanwhile, by at most {@code raiseStepAmps} per {@code raiseStepIntervalMs}.</li>
- *   <li><b>Below the minimum</b> the car keeps the minimum current on the breaker's thermal tolerance: the
- *   balancer tracks the breaker's thermal state per phase and pauses only when the state projected
- *   {@code thermalHorizonMs} ahead reaches {@code thermalPauseFraction} of the trip threshold ({@code thermal}),
- *   or when far less than the minimum fits for {@code deepShortagePauseMs} ({@code no_headroom}). A car it paused
+ *   from how the mains move when the car's current rises, or given by the caller) all three phases count, the car's
+ *   current taken to flow on each.</li>
+ *   <li><b>Cut at once, raise slowly</b>: when a car phase exceeds {@code breaker − margin + cutTolerance}, the
+ *   setpoint drops at the same pass to what fits, unless the overload can ride on the breaker's tolerance (below).
+ *   It rises only once the headroom has held for {@code raiseDelayMs}, to the lowest headroom seen meanwhile, by at
+ *   most {@code raiseStepAmps} per {@code raiseStepIntervalMs}: a pulsing hob does not make the current hunt.</li>
+ *   <li><b>The breaker's thermal budget</b>: the balancer tracks each phase's thermal state with the breaker's own
+ *   model ({@code θ ← a·θ + (1 − a)·I²}, τ = {@code breakerTauMs}, trip above {@code (1.13·In)²}). A short overload
+ *   (a motor's inrush, a hob's pulse, a kettle) is carried for up to {@code overloadAllowanceMs} while the state
+ *   projected {@code overloadHorizonMs} ahead stays under {@code overloadBudgetFraction} of the trip threshold;
+ *   then the cut goes to the larger of the headroom and the current the breaker sustains
+ *   ({@code sustainFraction}).</li>
+ *   <li><b>Below the minimum</b> (6 A) the car keeps the minimum on that tolerance; it is paused only when holding
+ *   the minimum would bring the projected state to {@code thermalPauseFraction} ({@code thermal}), or when far less
+ *   than the minimum fits for {@code deepShortagePauseMs} ({@code no_headroom}, the seed's timer4). A car it paused
  *   is resumed after {@code minimumPauseMs} once the minimum plus {@code resumeMarginAmps} has fitted for
- *   {@code resumeDelayMs}.</li>
+ *   {@code resumeDelayMs}; a car paused otherwise (power-on) as soon as it has fitted for 2 s.</li>
  *   <li><b>Failsafe</b>: stale readings bring the safe current (the minimum, or a pause) at the first pass after
  *   {@code staleAfterMs}; before the first reading nothing is raised or resumed; while the link to the controller
- *   is down nothing is sent.</li>
+ *   is down nothing is sent ({@code evse_link}: the controller's {@code $SY} fallback holds).</li>
  * </ul>
  *
  * <p>Usage, on the control loop's thread (the balancer is not thread-safe and does not allocate in
@@ -342,7 +349,9 @@ public final class CurrentBalancer {
                 pause(nowNs, StopReason.THERMAL, out, failsafe, phases);
                 return;
             }
-            if (headroomAmps < min - c.deepShortageAmps()) {
+            // timer4: far less than the minimum fits, even on what the breaker sustains
+            double sustainableAmps = Math.max(headroomAmps, sustainableHeadroomAmps(c, mains, charger, mask));
+            if (sustainableAmps < min - c.deepShortageAmps()) {
                 if (deepShortageSinceNs == NO_TIME) {
                     deepShortageSinceNs = nowNs;
                 } else if (nowNs - deepShortageSinceNs >= msToNs(c.deepShortagePauseMs())) {
