@@ -88,6 +88,7 @@ public final class CurrentBalancer {
     private long lastRaiseNs = NO_TIME;
     private long deepShortageSinceNs = NO_TIME;
     private long overloadSinceNs = NO_TIME;
+    private boolean breakerLowered;
     private long pausedAtNs = NO_TIME;
     private StopReason pauseReason;
     private long pauseSentNs = NO_TIME;
@@ -118,7 +119,11 @@ public final class CurrentBalancer {
      * @param newConfig the new settings
      */
     public void config(BalancerConfig newConfig) {
-        this.config = requireConfig(newConfig);
+        BalancerConfig checked = requireConfig(newConfig);
+        if (checked.breakerAmps() < config.breakerAmps()) {
+            breakerLowered = true;      // a lowered rating is honoured at once, without riding on the tolerance
+        }
+        this.config = checked;
     }
 
     private static BalancerConfig requireConfig(BalancerConfig config) {
@@ -246,6 +251,7 @@ public final class CurrentBalancer {
             FailsafeState failsafe, Decision out) {
         pauseSentNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
+        breakerLowered = false;
         if (setpointAmps == UNSET_AMPS) {
             setpointAmps = clamp(charger.setpointAmps(), c.minimumCurrentAmps(), c.capAmps());
         }
@@ -317,6 +323,10 @@ public final class CurrentBalancer {
 
         // cut at once when a car phase is above the breaker, to what fits now
         double overshootAmps = overshootAmps(c, mains, mask);
+        if (breakerLowered) {
+            breakerLowered = false;
+            target = Math.min(target, Math.max(min, (int) Math.floor(headroomAmps)));
+        }
         if (overshootAmps > c.cutToleranceAmps()) {
             if (overloadSinceNs == NO_TIME) {
                 overloadSinceNs = nowNs;

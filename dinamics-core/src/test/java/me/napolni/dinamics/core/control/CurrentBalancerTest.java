@@ -43,6 +43,19 @@ class CurrentBalancerTest {
     }
 
     @Test
+    void shouldCutToHeadroomAtOnceWhenBreakerSettingIsLowered() {
+        BalancerRig rig = new BalancerRig(TWENTY_AMPS.toBuilder().breakerAmps(32).build()).charging(16)
+                .house(8, 8, 8);
+        rig.run(60_000);
+        assertEquals(16, rig.setpoint());
+
+        rig.balancer.config(TWENTY_AMPS);                    // the installer says 20 A: 24 A flow now
+        assertEquals(DecisionAction.SET_CURRENT, rig.pass());
+        assertTrue(rig.setpoint() <= BREAKER_AMPS - TWENTY_AMPS.marginAmps() - 8,
+                "no tolerance for a lowered rating: " + rig.setpoint());
+    }
+
+    @Test
     void shouldCarryShortPeakWhenThermalBudgetAllows() {
         BalancerRig rig = new BalancerRig(TWENTY_AMPS.toBuilder().overloadAllowanceMs(20_000).build())
                 .charging(16).house(2, 2, 2);
