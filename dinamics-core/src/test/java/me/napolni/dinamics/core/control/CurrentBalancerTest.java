@@ -109,7 +109,7 @@ class CurrentBalancerTest {
     }
 
     @Test
-    void shouldHoldMinimumWhileThermalBudgetLastsThenPause() {
+    void shouldHoldMinimumThenPauseWhenShortageOutlastsThermalBudget() {
         BalancerRig rig = new BalancerRig(TWENTY_AMPS).charging(6).house(2, 2, 2);
         rig.run(300_000);                                   // a cool breaker
 
@@ -207,7 +207,7 @@ class CurrentBalancerTest {
     }
 
     @Test
-    void shouldNotRaiseOrResumeBeforeFirstReading() {
+    void shouldNotRaiseOrResumeWhenNoReadingHasArrived() {
         BalancerRig rig = new BalancerRig(TWENTY_AMPS);
         rig.meterOn = false;
         rig.run(60_000);
@@ -253,7 +253,7 @@ class CurrentBalancerTest {
     }
 
     @Test
-    void shouldDetectSinglePhaseCarOnL2AndLimitByItsHeadroomOnly() {
+    void shouldLimitByL2OnlyWhenSinglePhaseCarOnL2IsDetected() {
         BalancerConfig config = STRICT.toBuilder().breakerAmps(25).cLimitAmps(32).build();
         BalancerRig rig = new BalancerRig(config).carOn(0b010).house(15, 3, 3);
         rig.run(20_000);
