@@ -148,8 +148,10 @@ public final class CurrentBalancer {
         long tauNs = TimeUnit.MILLISECONDS.toNanos(c.breakerTauMs());
 
         boolean anyReading = mains.hasReading(0) || mains.hasReading(1) || mains.hasReading(2);
-        boolean stale = mains.anyStale(nowNs, TimeUnit.MILLISECONDS.toNanos(c.staleAfterMs()));
-        if (anyReading) {
+        // a reading that is not a current (NaN, infinite, negative) is no better than none: the safe side
+        boolean validReadings = valid(mains);
+        boolean stale = mains.anyStale(nowNs, TimeUnit.MILLISECONDS.toNanos(c.staleAfterMs())) || !validReadings;
+        if (anyReading && validReadings) {
             thermal.update(mains, dtNs, tauNs, c.breakerAmps());
         }
         FailsafeState failsafe = anyReading ? (stale ? FailsafeState.STALE : FailsafeState.OFF)
@@ -166,8 +168,8 @@ public final class CurrentBalancer {
             detector.update(mains, charger.carAmps(), charger.carMeasuredAtNs());
         }
         if (!charger.linkOk()) {
-            out.set(DecisionAction.NONE, setpointAmps, allowedAmps(c, mains, charger, failsafe),
-                    FailsafeState.EVSE_LINK, pauseReason, 0);
+            out.set(DecisionAction.NONE, setpointAmps == UNSET_AMPS ? Math.max(0, charger.setpointAmps())
+                    : setpointAmps, allowedAmps(c, mains, charger, failsafe), FailsafeState.EVSE_LINK, pauseReason, 0);
             return;
         }
         if (c.staticMode()) {
@@ -179,6 +181,16 @@ public final class CurrentBalancer {
         } else {
             chargingPass(c, nowNs, dtNs, mains, charger, failsafe, tauNs, out);
         }
+    }
+
+    private static boolean valid(PhaseReadings mains) {
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            double amps = mains.amps(phase);
+            if (!(amps >= 0.0 && amps < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void openSession(ChargerObservation charger) {

@@ -207,6 +207,17 @@ class CurrentBalancerTest {
     }
 
     @Test
+    void shouldHoldSafeCurrentWhenReadingIsNotANumber() {
+        BalancerRig rig = new BalancerRig(TWENTY_AMPS).charging(16).house(2, 2, 2);
+        rig.run(30_000);
+        rig.meterOn = false;
+        rig.readings.amps(1, Double.NaN, rig.clock.nanoTime() + BalancerRig.PASS_MS * 1_000_000L);
+        assertEquals(DecisionAction.SET_CURRENT, rig.pass(), "garbage is no reading: the safe side at once");
+        assertEquals(TWENTY_AMPS.minimumCurrentAmps(), rig.setpoint());
+        assertEquals(FailsafeState.STALE, rig.decision.failsafe());
+    }
+
+    @Test
     void shouldNotRaiseOrResumeWhenNoReadingHasArrived() {
         BalancerRig rig = new BalancerRig(TWENTY_AMPS);
         rig.meterOn = false;
