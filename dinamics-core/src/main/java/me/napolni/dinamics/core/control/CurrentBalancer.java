@@ -71,6 +71,8 @@ public final class CurrentBalancer {
     private static final long SMOOTHING_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** The headroom a car that the balancer did not pause needs to have held before it is resumed. */
     private static final long FIRST_RESUME_DELAY_MS = 2_000L;
+    /** The end of the held-headroom window that a rise of the headroom may still be passing through. */
+    private static final long SETTLE_MS = 4_000L;
     /** The car is drawing when the charger measures more than this. */
     private static final double DRAWING_AMPS = 0.5;
 
@@ -355,7 +357,10 @@ public final class CurrentBalancer {
         if (target == setpointAmps && target < cap) {
             double heldAmps = heldHeadroomAmps(nowNs, c.raiseDelayMs());
             boolean stepDue = lastRaiseNs == NO_TIME || nowNs - lastRaiseNs >= msToNs(c.raiseStepIntervalMs());
-            if (stepDue && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
+            // while the window's oldest seconds still hold the rise itself, wait: one raise instead of two
+            double settledAmps = heldHeadroomAmps(nowNs, Math.max(0L, c.raiseDelayMs() - SETTLE_MS));
+            boolean settled = !(settledAmps - heldAmps >= 1.0);
+            if (stepDue && settled && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
                 int raised = Math.min(Math.min(cap, target + c.raiseStepAmps()),
                         (int) Math.floor(Math.min(heldAmps, headroomAmps)));
                 if (raised > target) {
