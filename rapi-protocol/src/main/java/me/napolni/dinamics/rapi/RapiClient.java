@@ -1,5 +1,6 @@
 package me.napolni.dinamics.rapi;
 
+import me.napolni.dinamics.rapi.codec.RapiDecodeStats;
 import me.napolni.dinamics.rapi.internal.DefaultRapiClient;
 import me.napolni.dinamics.rapi.transport.RapiTransport;
 
@@ -23,12 +24,14 @@ import me.napolni.dinamics.rapi.transport.RapiTransport;
 public interface RapiClient extends AutoCloseable {
 
     /**
-     * Opens the transport if it is not open, and starts the reader and notification delivery threads.
+     * Opens the transport if it is not open, and starts the reader and notification delivery threads. With
+     * {@link RapiClientOptions#autoReopen()} a transport that cannot be opened yet is retried in the background
+     * (with back-off), and the client is returned not yet {@link #isConnected() connected}.
      *
      * @param transport the link to the controller; the client owns it from now on
      * @param options   the settings
-     * @return a connected client
-     * @throws RapiException PORT_UNAVAILABLE if the transport cannot be opened
+     * @return a client
+     * @throws RapiException PORT_UNAVAILABLE if the transport cannot be opened and automatic reopening is off
      */
     static RapiClient connect(RapiTransport transport, RapiClientOptions options) throws RapiException {
         return DefaultRapiClient.connect(transport, options);
@@ -108,6 +111,13 @@ public interface RapiClient extends AutoCloseable {
      * @return a snapshot
      */
     RapiClientStats stats();
+
+    /**
+     * The decoder's counters for everything received: frames and each kind of anomaly (RAPI.md 7, item 14).
+     *
+     * @return the live counters
+     */
+    RapiDecodeStats decodeStats();
 
     /**
      * Closes the client: the waiting and queued requests fail with reason CLOSED, the threads stop and the

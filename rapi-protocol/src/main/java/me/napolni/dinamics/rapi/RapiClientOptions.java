@@ -13,7 +13,8 @@ package me.napolni.dinamics.rapi;
  * @param requestQueueCapacity      callers that may wait for their turn before {@code QUEUE_FULL}
  * @param notificationQueueCapacity undelivered notifications kept before the oldest is dropped
  * @param autoReopen                whether the client reopens a failed transport by itself
- * @param reopenIntervalMs          pause between automatic reopen attempts
+ * @param reopenIntervalMs          pause before the first automatic reopen attempt; it doubles after each failed
+ *                                  attempt, up to 32 times this value
  * @param readPollMs                how long one transport read waits; bounds how fast close and failures are seen
  */
 public record RapiClientOptions(long requestTimeoutMs, long bootTimeoutMs, boolean sequenceIds,

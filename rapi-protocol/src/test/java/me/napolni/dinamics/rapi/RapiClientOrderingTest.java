@@ -84,7 +84,7 @@ class RapiClientOrderingTest {
             }
             return List.of(frame(command.isCommand("SY") ? "$OK 5 6 0" + id(command) : "$OK 6" + id(command)));
         });
-        connect(RapiClientOptions.defaults());
+        connect(RapiClientOptions.defaults().withRequestTimeoutMs(5_000));
         AtomicReference<Object> first = new AtomicReference<>();
         AtomicReference<Object> second = new AtomicReference<>();
         AtomicReference<Object> pulse = new AtomicReference<>();
@@ -112,7 +112,7 @@ class RapiClientOrderingTest {
             }
             return List.of(frame("$OK 6" + id(command)));
         });
-        connect(RapiClientOptions.defaults().withQueueCapacities(1, 8));
+        connect(RapiClientOptions.defaults().withRequestTimeoutMs(5_000).withQueueCapacities(1, 8));
         AtomicReference<Object> first = new AtomicReference<>();
         AtomicReference<Object> second = new AtomicReference<>();
         caller(RapiRequests.setCurrent(6, true), first);
@@ -136,7 +136,7 @@ class RapiClientOrderingTest {
             }
             return List.of(frame("$OK fe 0 02 0500" + id(withheld.get())), frame("$OK 01 0 01 0200" + id(command)));
         });
-        connect(RapiClientOptions.defaults());
+        connect(RapiClientOptions.defaults().withRequestTimeoutMs(5_000));
         assertThrows(RapiTimeoutException.class, () -> client.send(RapiRequests.status(), 200));
         assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state(),
                 "the late reply for the earlier request is not taken");
@@ -146,7 +146,7 @@ class RapiClientOrderingTest {
     @Test
     void shouldTakeNextReplyWhenSequenceIdsAreOff() throws Exception {
         ScriptedController controller = scripted(command -> List.of(frame("$OK 01 0 01 0200")));
-        connect(RapiClientOptions.defaults().withSequenceIds(false));
+        connect(RapiClientOptions.defaults().withRequestTimeoutMs(5_000).withSequenceIds(false));
         assertFalse(client.sequenceIdsEnabled());
         assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state());
         assertEquals(List.of("$GS^30"), controller.seen());
@@ -156,7 +156,7 @@ class RapiClientOrderingTest {
     void shouldTurnIdsOffWhenProbeReplyCarriesNoId() throws Exception {
         ScriptedController controller = scripted(command -> List.of(
                 frame(command.isCommand("GV") ? "$OK 4.8.0 3.0.1" : "$OK 01 0 01 0200")));
-        connect(RapiClientOptions.defaults());
+        connect(RapiClientOptions.defaults().withRequestTimeoutMs(5_000));
         Versions versions = client.probeSequenceIds();
         assertEquals("4.8.0", versions.firmware());
         assertFalse(client.sequenceIdsEnabled(), "the old controller did not echo the id");
@@ -178,7 +178,7 @@ class RapiClientOrderingTest {
             out.add(frame("$OK 15920 240000" + id(command)));
             return out;
         });
-        connect(RapiClientOptions.defaults().withQueueCapacities(16, 2));
+        connect(RapiClientOptions.defaults().withRequestTimeoutMs(5_000).withQueueCapacities(16, 2));
         LinkedBlockingQueue<Integer> delivered = new LinkedBlockingQueue<>();
         CountDownLatch listenerEntered = new CountDownLatch(1);
         client.addListener(n -> {

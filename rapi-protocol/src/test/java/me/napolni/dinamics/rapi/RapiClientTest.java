@@ -20,10 +20,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import me.napolni.dinamics.rapi.codec.RapiDecodeError;
+import me.napolni.dinamics.rapi.codec.RapiDecodeStats;
+import me.napolni.dinamics.rapi.codec.RapiFrame;
 import me.napolni.dinamics.rapi.emulator.EmulatorConfig;
 import me.napolni.dinamics.rapi.emulator.EvseEmulator;
 import me.napolni.dinamics.rapi.transport.InMemoryTransport;
@@ -31,6 +35,8 @@ import me.napolni.dinamics.rapi.transport.InMemoryTransport;
 class RapiClientTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long SHORT_TIMEOUT_MS = 200;
+    /** Generous reply timeout: the machine running the tests may be busy. */
+    private static final RapiClientOptions OPTIONS = RapiClientOptions.defaults().withRequestTimeoutMs(5_000);
 
     private final AtomicLong nowNs = new AtomicLong(5_000_000_000L);
     private final InMemoryTransport.Pair pair = InMemoryTransport.pair();
@@ -54,7 +60,7 @@ class RapiClientTest {
     }
 
     private RapiClient connectToEmulator() throws RapiException {
-        return connectToEmulator(EmulatorConfig.defaults(), RapiClientOptions.defaults());
+        return connectToEmulator(EmulatorConfig.defaults(), OPTIONS);
     }
 
     private RapiClient connect(RapiClientOptions options) throws RapiException {
@@ -64,8 +70,7 @@ class RapiClientTest {
         return client;
     }
 
-    private ScriptedController scripted(long lookAheadMs, java.util.function.Function<me.napolni.dinamics.rapi.codec
-            .RapiFrame, List<String>> script) {
+    private ScriptedController scripted(long lookAheadMs, Function<RapiFrame, List<String>> script) {
         ScriptedController controller = new ScriptedController(pair.controller(), lookAheadMs, script);
         resources.add(controller);
         return controller;
@@ -140,7 +145,7 @@ class RapiClientTest {
         assertThrows(RapiException.class, () -> client.send(RapiRequests.timeLimit()));
         assertEquals(0, client.stats().timeouts());
         assertEquals(client.stats().requests(), emulator.received().size(), "every request reached the emulator");
-        for (me.napolni.dinamics.rapi.codec.RapiFrame received : emulator.received()) {
+        for (RapiFrame received : emulator.received()) {
             assertTrue(received.hasSeqId(), "every request carries an id: " + received);
         }
     }
@@ -167,7 +172,7 @@ class RapiClientTest {
             return List.of(frame(String.format("$OK 9 9 9 9 :%02X", wrong)),
                     frame("$OK 6 32 16 32" + id(command)));
         });
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         CurrentCapacity capacity = client.send(RapiRequests.currentCapacity());
         assertEquals(16, capacity.pilotAmps(), "the reply with the matching id wins");
         assertEquals(1, client.stats().staleReplies());
@@ -176,7 +181,7 @@ class RapiClientTest {
     @Test
     void shouldDeliverAtArrivingBeforeReplyAndStillMatchTheReply() throws Exception {
         scripted(0, command -> List.of(frame("$AT 03 03 16 0540"), frame("$OK 15920 240000" + id(command))));
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         ChargingReading reading = client.send(RapiRequests.chargingReading());
         assertEquals(15_920, reading.milliAmps());
         StateTransition at = assertInstanceOf(StateTransition.class, nextNotification());
@@ -187,7 +192,7 @@ class RapiClientTest {
     @Test
     void shouldKeepAnsweringWhenListenerIsSlow() throws Exception {
         scripted(0, command -> List.of(frame("$AT 03 03 16 0540"), frame("$OK 15920 240000" + id(command))));
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch listenerEntered = new CountDownLatch(1);
         client.addListener(n -> {
@@ -210,7 +215,7 @@ class RapiClientTest {
     @Test
     void shouldFailCorruptedRequestWhenBareNkWithoutIdAnswers() throws Exception {
         scripted(0, command -> List.of(frame("$NK")));
-        connect(RapiClientOptions.defaults());
+        connect(OPTIONS);
         RapiException e = assertThrows(RapiException.class, () -> client.send(RapiRequests.status()));
         assertEquals(RapiErrorReason.CORRUPTED_REQUEST, e.reason());
     }
@@ -304,7 +309,7 @@ class RapiClientTest {
     @Test
     void shouldReopenByItselfWhenAutoReopenIsOn() throws Exception {
         connectToEmulator(EmulatorConfig.defaults(),
-                RapiClientOptions.defaults().withAutoReopen(true).withReopenIntervalMs(20));
+                OPTIONS.withAutoReopen(true).withReopenIntervalMs(20));
         assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state());
         pair.unplug();
         await().atMost(WAIT).until(() -> client.stats().reopens() >= 1 && client.isConnected()
@@ -348,9 +353,23 @@ class RapiClientTest {
     }
 
     @Test
-    void shouldFailFastWithPortUnavailableWhenTransportCannotOpen() {
-        pair.client().fail();
-        RapiException e = assertThrows(RapiException.class, () -> pair.client().read(new byte[1], 0, 1, 1));
-        assertEquals(RapiErrorReason.PORT_UNAVAILABLE, e.reason());
+    void shouldFailRestartWithBootTimeoutWhenNoBootAnnouncementComes() throws Exception {
+        connectToEmulator(EmulatorConfig.defaults(), OPTIONS.withBootTimeoutMs(300));
+        RapiException e = assertThrows(RapiException.class, () -> client.send(RapiRequests.restart()));
+        assertEquals(RapiErrorReason.BOOT_TIMEOUT, e.reason(), "the manual clock never reaches the end of the boot");
+        assertEquals(1, client.stats().timeouts());
+    }
+
+    @Test
+    void shouldCountEveryKindOfDecoderAnomaly() throws Exception {
+        connectToEmulator();
+        pair.client().inject("junk\r$OK^99\r\r$$OK 1\r".getBytes(StandardCharsets.ISO_8859_1));
+        client.send(RapiRequests.status());
+        RapiDecodeStats stats = client.decodeStats();
+        assertEquals(1, stats.count(RapiDecodeError.NO_START));
+        assertEquals(1, stats.count(RapiDecodeError.BAD_CHECKSUM));
+        assertEquals(1, stats.count(RapiDecodeError.EMPTY));
+        assertEquals(1, stats.count(RapiDecodeError.TRUNCATED));
+        assertEquals(1, client.stats().staleReplies(), "the injected $OK 1 matched no request");
     }
 }

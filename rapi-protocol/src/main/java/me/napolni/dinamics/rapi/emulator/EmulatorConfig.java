@@ -20,10 +20,13 @@ import java.util.function.LongSupplier;
  * @param bootDurationMs     emulated time from {@code $FR} to {@code $AB}
  * @param clockNs            the time source in nanoseconds (a manual clock in tests)
  * @param pollMs             how often the emulator's thread looks at the clock while the link is quiet
+ * @param build              the firmware build the emulator behaves as
+ * @param replyLatencyMs     emulated time before a reply or notification goes out (0: at once); frames keep their
+ *                           order, and go out on the first {@link EvseEmulator#tick()} at or after that time
  */
 public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps, int cfgMaxAmps,
                              int defaultMilliVolts, boolean limitCommands, boolean bootLock, long bootDurationMs,
-                             LongSupplier clockNs, long pollMs) {
+                             LongSupplier clockNs, long pollMs, EmulatorBuild build, long replyLatencyMs) {
     /** The default firmware string (a current 8.x release). */
     public static final String DEFAULT_FIRMWARE = "8.2.3";
     /** The default RAPI version. */
@@ -42,13 +45,15 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      * @param bootDurationMs see the record description
      * @param clockNs see the record description
      * @param pollMs see the record description
+     * @param build see the record description
+     * @param replyLatencyMs see the record description
      * @throws IllegalArgumentException if a limit or duration is out of range
      */
     public EmulatorConfig {
         if (hwMaxAmps < 6 || hwMaxAmps > 80 || cfgMaxAmps < 6 || cfgMaxAmps > hwMaxAmps) {
             throw new IllegalArgumentException("need 6 <= cfgMaxAmps <= hwMaxAmps <= 80");
         }
-        if (bootDurationMs < 0 || pollMs < 1 || defaultMilliVolts < 0) {
+        if (bootDurationMs < 0 || pollMs < 1 || defaultMilliVolts < 0 || replyLatencyMs < 0) {
             throw new IllegalArgumentException("durations and voltage must not be negative");
         }
         if (firmware.isEmpty() || firmware.contains(" ") || rapiVersion.isEmpty() || rapiVersion.contains(" ")) {
@@ -58,13 +63,45 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
 
     /**
      * A standard US 8.2.3 build: L2 hwmax 80 A, cfgmax 32 A, 240 V, no limit commands, no boot lock, 500 ms boot,
-     * the system clock, 20 ms polls.
+     * the system clock, 20 ms polls, replies at once (see {@link #withReplyLatencyMs(long)}).
      *
      * @return the defaults
      */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(DEFAULT_FIRMWARE, DEFAULT_RAPI_VERSION, 80, 32, 240_000, false, false, 500,
-                System::nanoTime, 20);
+                System::nanoTime, 20, EmulatorBuild.US, 0);
+    }
+
+    /**
+     * The standard EU release build: hwmax 32 A, cfgmax 32 A, 230 V, firmware {@code 8.2.3.EU}.
+     *
+     * @return the EU defaults
+     */
+    public static EmulatorConfig eu() {
+        return new EmulatorConfig(DEFAULT_FIRMWARE + ".EU", DEFAULT_RAPI_VERSION, 32, 32, 230_000, false, false, 500,
+                System::nanoTime, 20, EmulatorBuild.EU, 0);
+    }
+
+    /**
+     * An old unit before RAPI 5.0 (firmware {@code 4.8.0}, RAPI {@code 3.0.1}): see
+     * {@link EmulatorBuild#LEGACY_RAPI_4}.
+     *
+     * @return the legacy defaults
+     */
+    public static EmulatorConfig legacy() {
+        return new EmulatorConfig("4.8.0", "3.0.1", 80, 32, 240_000, false, false, 500, System::nanoTime, 20,
+                EmulatorBuild.LEGACY_RAPI_4, 0);
+    }
+
+    /**
+     * A copy with another reply latency.
+     *
+     * @param latencyMs emulated milliseconds before each reply or notification goes out, 0 or more
+     * @return the new config
+     */
+    public EmulatorConfig withReplyLatencyMs(long latencyMs) {
+        return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
+                bootLock, bootDurationMs, clockNs, pollMs, build, latencyMs);
     }
 
     /**
@@ -75,7 +112,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withClock(LongSupplier clock) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                bootLock, bootDurationMs, clock, pollMs);
+                bootLock, bootDurationMs, clock, pollMs, build, replyLatencyMs);
     }
 
     /**
@@ -87,7 +124,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withVersions(String firmwareVersion, String rapi) {
         return new EmulatorConfig(firmwareVersion, rapi, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                bootLock, bootDurationMs, clockNs, pollMs);
+                bootLock, bootDurationMs, clockNs, pollMs, build, replyLatencyMs);
     }
 
     /**
@@ -99,7 +136,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withCapacity(int hwMax, int cfgMax) {
         return new EmulatorConfig(firmware, rapiVersion, hwMax, cfgMax, defaultMilliVolts, limitCommands, bootLock,
-                bootDurationMs, clockNs, pollMs);
+                bootDurationMs, clockNs, pollMs, build, replyLatencyMs);
     }
 
     /**
@@ -110,7 +147,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withLimitCommands(boolean on) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, on, bootLock,
-                bootDurationMs, clockNs, pollMs);
+                bootDurationMs, clockNs, pollMs, build, replyLatencyMs);
     }
 
     /**
@@ -121,7 +158,7 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withBootLock(boolean on) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                on, bootDurationMs, clockNs, pollMs);
+                on, bootDurationMs, clockNs, pollMs, build, replyLatencyMs);
     }
 
     /**
@@ -132,6 +169,6 @@ public record EmulatorConfig(String firmware, String rapiVersion, int hwMaxAmps,
      */
     public EmulatorConfig withBootDurationMs(long durationMs) {
         return new EmulatorConfig(firmware, rapiVersion, hwMaxAmps, cfgMaxAmps, defaultMilliVolts, limitCommands,
-                bootLock, durationMs, clockNs, pollMs);
+                bootLock, durationMs, clockNs, pollMs, build, replyLatencyMs);
     }
 }

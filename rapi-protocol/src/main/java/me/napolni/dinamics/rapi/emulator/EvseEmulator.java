@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class EvseEmulator implements AutoCloseable {
     private static final int AT_FLAG_MASK = VF_AUTH_LOCKED | VF_EV_CONNECTED | VF_TIME_LIMIT | VF_CHARGE_LIMIT
             | VF_HARD_FAULT;
     private static final int SETTINGS_L2 = 0x0001;
+    private static final int SETTINGS_NO_AUTO_LEVEL = 0x0020;
     private static final long NO_DEADLINE = Long.MIN_VALUE;
     private static final long NS_PER_MS = 1_000_000L;
     private static final long NS_PER_S = 1_000_000_000L;
@@ -83,6 +85,8 @@ public final class EvseEmulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EvseEmulator.class.getName());
 
     private final EmulatorConfig config;
+    private final boolean legacy;
+    private final boolean eu;
     private final SimulatedCar car = new SimulatedCar(this);
     private final RapiFrameDecoder decoder = RapiFrameDecoder.forCommands();
     private final RapiDecodeStats decodeStats = new RapiDecodeStats();
@@ -93,6 +97,7 @@ public final class EvseEmulator implements AutoCloseable {
     private final ArrayDeque<String> sent = new ArrayDeque<>();
     private final Map<String, Integer> eepromWrites = new HashMap<>();
     private final Object linkMonitor = new Object();
+    private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
 
     // all state below is guarded by this
     private RapiTransport link;
@@ -143,6 +148,8 @@ public final class EvseEmulator implements AutoCloseable {
 
     private EvseEmulator(EmulatorConfig config) {
         this.config = config;
+        this.legacy = config.build() == EmulatorBuild.LEGACY_RAPI_4;
+        this.eu = config.build() == EmulatorBuild.EU;
         this.hwMaxAmps = config.hwMaxAmps();
         this.cfgMaxAmps = config.cfgMaxAmps();
         this.capacityAmps = cfgMaxAmps;
@@ -292,7 +299,11 @@ public final class EvseEmulator implements AutoCloseable {
                     write(in, 0, n);
                 }
                 for (int i = 0; i < n; i++) {
-                    onByte(in[i]);
+                    try {
+                        onByte(in[i]);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.ERROR, "emulator skipped a byte after an unexpected error", e);
+                    }
                 }
                 tick();
             }
@@ -361,7 +372,53 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     private void handle(RapiFrame f) {
-        int seq = f.seqId();
+        if (legacy) {
+            handleLegacy(f);
+            return;
+        }
+        handleCurrent(f);
+    }
+
+    /**
+     * A unit before RAPI 5.0 does not know ids: the id token is one more parameter, which get commands ignore and
+     * set commands with a fixed parameter count refuse. It also lacks the newer commands.
+     */
+    private void handleLegacy(RapiFrame f) {
+        String code = f.command();
+        boolean extraToken = f.hasSeqId();
+        switch (code) {
+            case "GS":
+                startReply(true);
+                encoder.param(state()).param((int) (chargingNs / NS_PER_S));
+                finishReply(RapiFrame.NO_SEQ);
+                return;
+            case "GC":
+                startReply(true);
+                encoder.param(MIN_AMPS).param(hwMaxAmps);
+                finishReply(RapiFrame.NO_SEQ);
+                return;
+            case "SY":
+            case "GY":
+            case "GI":
+            case "G5":
+            case "S5":
+            case "SV":
+            case "SB":
+                reply(RapiFrame.NO_SEQ, false);
+                return;
+            default:
+                break;
+        }
+        boolean ignoresExtra = code.charAt(0) == 'G' || "FE FS FD FR F1".contains(code);
+        if (extraToken && !ignoresExtra) {
+            reply(RapiFrame.NO_SEQ, false);
+            return;
+        }
+        handleCurrent(f);
+    }
+
+    private void handleCurrent(RapiFrame f) {
+        int seq = legacy ? RapiFrame.NO_SEQ : f.seqId();
         int n = f.paramCount();
         switch (f.command()) {
             case "GS":
@@ -382,7 +439,7 @@ public final class EvseEmulator implements AutoCloseable {
                 break;
             case "GE":
                 startReply(true);
-                encoder.param(capacityAmps).paramHexLower(SETTINGS_L2, 4);
+                encoder.param(capacityAmps).paramHexLower(eu ? SETTINGS_L2 | SETTINGS_NO_AUTO_LEVEL : SETTINGS_L2, 4);
                 finishReply(seq);
                 break;
             case "GU":
@@ -473,7 +530,7 @@ public final class EvseEmulator implements AutoCloseable {
                 setLimit(f, seq, false);
                 break;
             case "SL":
-                if (n == 1 && (f.paramEquals(0, "1") || f.paramEquals(0, "2") || f.paramEquals(0, "A"))) {
+                if (n == 1 && (f.paramEquals(0, "1") || f.paramEquals(0, "2") || (!eu && f.paramEquals(0, "A")))) {
                     eepromWrite("service_level");
                     reply(seq, true);
                 } else {
@@ -714,7 +771,7 @@ public final class EvseEmulator implements AutoCloseable {
 
     private void send(int length) {
         record(sent, new String(out, 0, length, StandardCharsets.ISO_8859_1).trim());
-        write(out, 0, length);
+        writeFrame(length);
     }
 
     private static <T> void record(ArrayDeque<T> recorder, T item) {
@@ -722,6 +779,34 @@ public final class EvseEmulator implements AutoCloseable {
             recorder.pollFirst();
         }
         recorder.addLast(item);
+    }
+
+    /** A frame held back by the configured reply latency. */
+    private static final class Delayed {
+        final byte[] bytes;
+        final long dueNs;
+
+        Delayed(byte[] bytes, long dueNs) {
+            this.bytes = bytes;
+            this.dueNs = dueNs;
+        }
+    }
+
+    private void writeFrame(int length) {
+        if (config.replyLatencyMs() == 0 && delayed.isEmpty()) {
+            write(out, 0, length);
+            return;
+        }
+        byte[] copy = Arrays.copyOf(out, length);
+        delayed.addLast(new Delayed(copy, now() + config.replyLatencyMs() * NS_PER_MS));
+    }
+
+    private void flushDelayed() {
+        long now = now();
+        while (!delayed.isEmpty() && now - delayed.peekFirst().dueNs >= 0) {
+            byte[] bytes = delayed.pollFirst().bytes;
+            write(bytes, 0, bytes.length);
+        }
     }
 
     private void write(byte[] bytes, int offset, int length) {
@@ -740,6 +825,15 @@ public final class EvseEmulator implements AutoCloseable {
     private void sendAtIfChanged() {
         int state = state();
         if (state == STATE_STARTING) {
+            return;
+        }
+        if (legacy) {
+            if (state != atState) {
+                notifyFrame('S', 'T');
+                encoder.paramHexLower(state, 2);
+                send(encoder.finish());
+                atState = state;
+            }
             return;
         }
         int pilot = pilot();
@@ -874,6 +968,7 @@ public final class EvseEmulator implements AutoCloseable {
      */
     public synchronized void tick() {
         sync();
+        flushDelayed();
         long now = now();
         if (booting) {
             if (now - bootEndsAtNs >= 0) {
@@ -903,6 +998,7 @@ public final class EvseEmulator implements AutoCloseable {
             }
         }
         sendAtIfChanged();
+        flushDelayed();
     }
 
     /**
@@ -916,7 +1012,9 @@ public final class EvseEmulator implements AutoCloseable {
         bootBuffered = 0;
         decoder.reset();
         bootEndsAtNs = now() + config.bootDurationMs() * NS_PER_MS;
-        sendAt(STATE_STARTING, STATE_STARTING, 0, vflags());
+        if (!legacy) {
+            sendAt(STATE_STARTING, STATE_STARTING, 0, vflags());
+        }
         if (config.bootDurationMs() == 0) {
             finishBoot();
         }
@@ -937,9 +1035,11 @@ public final class EvseEmulator implements AutoCloseable {
         if (fault != null && fault.hard()) {
             fault = null;      // a restart clears hard faults
         }
-        notifyFrame('A', 'B');
-        encoder.paramHexLower(fault == null ? 0 : fault.stateCode(), 2).param(config.firmware());
-        send(encoder.finish());
+        if (!legacy) {
+            notifyFrame('A', 'B');
+            encoder.paramHexLower(fault == null ? 0 : fault.stateCode(), 2).param(config.firmware());
+            send(encoder.finish());
+        }
         atState = -1;
         sendAtIfChanged();
         int buffered = bootBuffered;

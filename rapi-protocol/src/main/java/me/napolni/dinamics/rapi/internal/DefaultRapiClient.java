@@ -38,6 +38,7 @@ public final class DefaultRapiClient implements RapiClient {
     private static final int READ_BUFFER_BYTES = 256;
     private static final int WRITE_BUFFER_BYTES = 64;
     private static final long THREAD_JOIN_MS = 2_000;
+    private static final int MAX_REOPEN_BACKOFF_SHIFT = 5;
 
     private final RapiTransport transport;
     private final RapiClientOptions options;
@@ -118,11 +119,21 @@ public final class DefaultRapiClient implements RapiClient {
      */
     public static DefaultRapiClient connect(RapiTransport transport, RapiClientOptions options)
             throws RapiException {
-        if (!transport.isOpen()) {
-            transport.open();
+        boolean up = transport.isOpen();
+        if (!up) {
+            try {
+                transport.open();
+                up = true;
+            } catch (RapiException e) {
+                if (!options.autoReopen()) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "RAPI link {0} not available yet, retrying: {1}", transport.describe(),
+                        e.getMessage());
+            }
         }
         DefaultRapiClient client = new DefaultRapiClient(transport, options);
-        client.linkUp = true;
+        client.linkUp = up;
         client.reader.start();
         client.dispatcher.start();
         return client;
@@ -312,6 +323,7 @@ public final class DefaultRapiClient implements RapiClient {
 
     private void readLoop() {
         long decodedGeneration = -1;
+        int failedReopens = 0;
         while (true) {
             long generation;
             lock.lock();
@@ -324,18 +336,19 @@ public final class DefaultRapiClient implements RapiClient {
                         changed.await();
                         continue;
                     }
-                    changed.await(options.reopenIntervalMs(), TimeUnit.MILLISECONDS);
+                    changed.await(reopenDelayMs(failedReopens), TimeUnit.MILLISECONDS);
                     if (closed || linkUp) {
                         continue;
                     }
                     lock.unlock();
                     try {
-                        tryAutoReopen();
+                        failedReopens = tryAutoReopen() ? 0 : failedReopens + 1;
                     } finally {
                         lock.lock();
                     }
                     continue;
                 }
+                failedReopens = 0;
                 generation = linkGeneration;
             } catch (InterruptedException e) {
                 continue;      // close() decides when this thread ends
@@ -346,16 +359,27 @@ public final class DefaultRapiClient implements RapiClient {
                 decoder.reset();          // a partial frame from before a reopen is dropped
                 decodedGeneration = generation;
             }
-            readOnce(generation);
+            try {
+                readOnce(generation);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "RAPI reader on " + transport.describe() + " survived an unexpected error", e);
+            }
         }
     }
 
-    private void tryAutoReopen() {
+    /** Back-off between automatic reopen attempts: the configured interval, doubling up to 32 times it. */
+    private long reopenDelayMs(int failedAttempts) {
+        return options.reopenIntervalMs() << Math.min(failedAttempts, MAX_REOPEN_BACKOFF_SHIFT);
+    }
+
+    private boolean tryAutoReopen() {
         try {
             reopen();
             LOG.log(Level.INFO, "RAPI link {0} reopened", transport.describe());
+            return true;
         } catch (RapiException e) {
             LOG.log(Level.DEBUG, "RAPI link {0} still unavailable: {1}", transport.describe(), e.getMessage());
+            return false;
         }
     }
 
@@ -384,9 +408,9 @@ public final class DefaultRapiClient implements RapiClient {
                     droppedFrames.incrementAndGet();
                     LOG.log(Level.WARNING, "RAPI frame could not be handled; skipped", e);
                 }
-            } else if (status == RapiFrameDecoder.MALFORMED) {
+            } else if (status == RapiFrameDecoder.MALFORMED && LOG.isLoggable(Level.DEBUG)) {
                 LOG.log(Level.DEBUG, "RAPI input from {0} skipped: {1}", transport.describe(),
-                        decoder.lastError().reasonWord());
+                        decoder.lastError().reasonWord());    // counted in decodeStats either way
             }
         }
     }
@@ -423,6 +447,7 @@ public final class DefaultRapiClient implements RapiClient {
         }
         notificationCount.incrementAndGet();
         if (frame.isCommand('A', 'B')) {
+            LOG.log(Level.INFO, "RAPI controller on {0} restarted: {1}", transport.describe(), frame);
             lock.lock();
             try {
                 Pending p = pending;
@@ -613,11 +638,7 @@ public final class DefaultRapiClient implements RapiClient {
                 reopens.get());
     }
 
-    /**
-     * The decoder's outcome counters (frames and each anomaly), for diagnostics.
-     *
-     * @return the live counters
-     */
+    @Override
     public RapiDecodeStats decodeStats() {
         return decodeStats;
     }

@@ -12,7 +12,8 @@ import me.napolni.dinamics.rapi.RapiException;
  * buffer (bytes beyond it are lost, as on a serial line) and test hooks to break the link on purpose.
  * <pre>{@code
  * InMemoryTransport.Pair pair = InMemoryTransport.pair();
- * EvseEmulator emulator = EvseEmulator.create(pair.controller());
+ * EvseEmulator emulator = EvseEmulator.create();
+ * emulator.attach(pair.controller());
  * RapiClient client = RapiClient.connect(pair.client(), RapiClientOptions.defaults());
  * pair.controller().silent(true);         // the controller stops answering: requests time out
  * pair.client().inject(noise);            // bytes arrive at the client as if the controller sent them

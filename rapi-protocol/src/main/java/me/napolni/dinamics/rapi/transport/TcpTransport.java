@@ -112,23 +112,24 @@ public final class TcpTransport implements RapiTransport {
         if (!open || s == null || stream == null) {
             throw closed();
         }
+        int n;
         try {
             int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs));
             if (timeout != lastTimeoutMs) {
                 s.setSoTimeout(timeout);
                 lastTimeoutMs = timeout;
             }
-            int n = stream.read(buffer, offset, length);
-            if (n < 0) {
-                open = false;
-                throw new RapiException(RapiErrorReason.PORT_UNAVAILABLE, describe() + ": peer closed the connection");
-            }
-            return n;
+            n = stream.read(buffer, offset, length);
         } catch (SocketTimeoutException e) {
             return NO_BYTES;
         } catch (IOException e) {
             throw broken(e);
         }
+        if (n < 0) {
+            open = false;
+            throw new RapiException(RapiErrorReason.PORT_UNAVAILABLE, describe() + ": peer closed the connection");
+        }
+        return n;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package me.napolni.dinamics.rapi.emulator;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,15 +19,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import me.napolni.dinamics.rapi.BootNotification;
+import me.napolni.dinamics.rapi.CurrentCapacity;
 import me.napolni.dinamics.rapi.EvseState;
 import me.napolni.dinamics.rapi.EvseStatus;
 import me.napolni.dinamics.rapi.HeartbeatStatus;
+import me.napolni.dinamics.rapi.LegacyStateNotification;
+import me.napolni.dinamics.rapi.RapiAck;
 import me.napolni.dinamics.rapi.RapiClient;
 import me.napolni.dinamics.rapi.RapiClientOptions;
 import me.napolni.dinamics.rapi.RapiErrorReason;
 import me.napolni.dinamics.rapi.RapiException;
 import me.napolni.dinamics.rapi.RapiNotification;
 import me.napolni.dinamics.rapi.RapiRequests;
+import me.napolni.dinamics.rapi.ServiceLevel;
 import me.napolni.dinamics.rapi.SetCurrentResult;
 import me.napolni.dinamics.rapi.StateTransition;
 import me.napolni.dinamics.rapi.VFlag;
@@ -287,5 +295,114 @@ class EvseEmulatorTest {
         client = RapiClient.connect(TcpTransport.connectingTo("127.0.0.1", port), RapiClientOptions.defaults()
                 .withRequestTimeoutMs(5_000));
         assertEquals(16, client.send(RapiRequests.currentCapacity()).pilotAmps(), "a new connection, same unit");
+    }
+
+    private void restartAndBoot() throws Exception {
+        CompletableFuture<RapiAck> restart =
+                CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return client.send(RapiRequests.restart());
+                    } catch (RapiException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        await().atMost(Duration.ofSeconds(10)).until(emulator::booting);
+        nowNs.addAndGet(TimeUnit.MILLISECONDS.toNanos(EmulatorConfig.defaults().bootDurationMs()));
+        emulator.tick();
+        restart.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldKeepEepromSettingsAndForgetVolatileOnesWhenRestarted() throws Exception {
+        start();
+        client.send(RapiRequests.setCurrent(24, false));
+        client.send(RapiRequests.setCurrent(10, true));
+        client.send(RapiRequests.heartbeatEnable(5, 6));
+        client.send(RapiRequests.setVoltage(230_000));
+        client.send(RapiRequests.sleep());
+        restartAndBoot();
+        assertEquals(24, client.send(RapiRequests.currentCapacity()).pilotAmps(), "back to cfgmax");
+        assertEquals(5, client.send(RapiRequests.heartbeatStatus()).intervalS(), "supervision survives");
+        assertEquals(240_000, client.send(RapiRequests.chargingReading()).milliVolts(), "$SV is volatile");
+        assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state(), "sleep is forgotten");
+    }
+
+    @Test
+    void shouldAnnounceFailedPostWhenFaultPersistsAcrossRestart() throws Exception {
+        start();
+        emulator.fault(EvseFault.NO_GROUND);
+        nextAt();
+        restartAndBoot();
+        StateTransition starting = nextAt();
+        assertEquals(EvseState.STARTING, starting.state());
+        BootNotification boot = assertInstanceOf(
+                BootNotification.class, notifications.poll(10, TimeUnit.SECONDS));
+        assertFalse(boot.postPassed());
+        assertEquals(EvseFault.NO_GROUND.stateCode(), boot.postCode());
+        assertEquals(EvseState.NO_GROUND, nextAt().state());
+    }
+
+    @Test
+    void shouldRestoreCapacityWhenHeartbeatIsDisabledAfterAMissedPulse() throws Exception {
+        start();
+        client.send(RapiRequests.heartbeatEnable(1, 6));
+        advanceS(2);
+        assertEquals(6, emulator.capacityAmps());
+        HeartbeatStatus disabled = client.send(RapiRequests.heartbeatDisable());
+        assertTrue(disabled.accepted());
+        assertEquals(32, emulator.capacityAmps());
+        advanceS(10);
+        assertEquals(32, emulator.capacityAmps(), "no supervision any more");
+    }
+
+    @Test
+    void shouldBehaveAsEuBuildWhenConfiguredSo() throws Exception {
+        start(EmulatorConfig.eu());
+        assertEquals("8.2.3.EU", client.send(RapiRequests.versions()).firmware());
+        assertEquals(32, client.send(RapiRequests.currentCapacity()).hwMaxAmps());
+        assertEquals(230_000, client.send(RapiRequests.chargingReading()).milliVolts());
+        assertEquals(0x0021, client.send(RapiRequests.settings()).raw().paramHex(1));
+        assertEquals(RapiErrorReason.NK, assertThrows(RapiException.class,
+                () -> client.send(RapiRequests.setServiceLevel(ServiceLevel.AUTO))).reason());
+    }
+
+    @Test
+    void shouldAnswerLikeAnOldUnitWhenLegacyBuild() throws Exception {
+        start(EmulatorConfig.legacy());
+        assertEquals("4.8.0", client.probeSequenceIds().firmware());
+        assertFalse(client.sequenceIdsEnabled(), "an old unit does not echo ids");
+        EvseStatus status = client.send(RapiRequests.status());
+        assertEquals(EvseState.NOT_CONNECTED, status.state());
+        assertFalse(status.hasVflags());
+        assertEquals(CurrentCapacity.NOT_REPORTED,
+                client.send(RapiRequests.currentCapacity()).pilotAmps());
+        assertEquals(RapiErrorReason.NK, assertThrows(RapiException.class,
+                () -> client.send(RapiRequests.heartbeatStatus())).reason(), "no heartbeat before D6.1.3");
+        emulator.car().plugIn();
+        LegacyStateNotification st = assertInstanceOf(
+                LegacyStateNotification.class, notifications.poll(10, TimeUnit.SECONDS));
+        assertEquals(EvseState.CHARGING.code(), st.stateCode());
+        client.send(RapiRequests.sleep());
+        assertEquals(0xfe, client.send(RapiRequests.status()).stateCode(), "decimal 254 on the wire");
+    }
+
+    @Test
+    void shouldHoldBootLockUntilClearedWhenBuildHasIt() throws Exception {
+        start(EmulatorConfig.defaults().withBootLock(true));
+        assertTrue(client.send(RapiRequests.status()).vflags().contains(VFlag.BOOT_LOCK));
+        emulator.fault(EvseFault.GFCI);
+        assertTrue(client.send(RapiRequests.clearBootLock()).raw().paramEquals(0, "1"), "not possible in a fault");
+        emulator.clearFault();
+        assertTrue(client.send(RapiRequests.clearBootLock()).raw().paramEquals(0, "0"));
+        assertFalse(client.send(RapiRequests.status()).vflags().contains(VFlag.BOOT_LOCK));
+        restartAndBoot();
+        assertTrue(client.send(RapiRequests.status()).vflags().contains(VFlag.BOOT_LOCK), "locked again after boot");
+    }
+
+    @Test
+    void shouldRefuseClearBootLockWhenBuildLacksIt() throws Exception {
+        start();
+        assertEquals(RapiErrorReason.NK, assertThrows(RapiException.class,
+                () -> client.send(RapiRequests.clearBootLock())).reason());
     }
 }

@@ -137,4 +137,20 @@ class EvseEmulatorWireTest {
         assertEquals("$AT 01 01 32 0200^32", line.next());
         assertEquals("$OK 01 0 01 0200^12", line.next(), "the command received during the boot");
     }
+
+    @Test
+    void shouldHoldRepliesBackByTheConfiguredLatencyInOrder() throws RapiException {
+        emulator.close();
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        pair.client().open();
+        emulator = EvseEmulator.create(EmulatorConfig.defaults().withClock(nowNs::get).withReplyLatencyMs(20));
+        emulator.attach(pair.controller());
+        line = new RawLine(pair.client());
+        line.write("$SC 16 V^65\r");
+        assertNull(line.next(NO_REPLY_WAIT_MS), "nothing before 20 ms of emulated time");
+        nowNs.addAndGet(20_000_000L);
+        emulator.tick();
+        assertEquals("$OK 16^07", line.next());
+        assertEquals(withXor("$AT 01 01 16 0200"), line.next(), "the $AT still follows its reply");
+    }
 }

@@ -97,7 +97,7 @@ class SerialTransportTest {
         emulator = EvseEmulator.create();
         emulator.attach(SerialTransport.of(link("ttyB").toString()));
         client = RapiClient.connect(SerialTransport.of(link("ttyA").toString()),
-                RapiClientOptions.defaults().withRequestTimeoutMs(2_000));
+                RapiClientOptions.defaults().withRequestTimeoutMs(5_000));
         assertEquals("8.2.3", client.probeSequenceIds().firmware());
         assertTrue(client.sequenceIdsEnabled());
         assertEquals(16, client.send(RapiRequests.setCurrent(16, true)).amps());
@@ -113,7 +113,7 @@ class SerialTransportTest {
                 return e.reason();
             }
         });
-        RapiErrorReason reason = afterUnplug.get(10, TimeUnit.SECONDS);     // the client does not hang
+        RapiErrorReason reason = afterUnplug.get(15, TimeUnit.SECONDS);     // the client does not hang
         assertTrue(Set.of(RapiErrorReason.PORT_UNAVAILABLE, RapiErrorReason.TIMEOUT).contains(reason),
                 "after unplug: " + reason);
         await().atMost(WAIT).until(() -> !client.isConnected());
@@ -123,7 +123,7 @@ class SerialTransportTest {
         startSocat();
         await().atMost(WAIT).ignoreExceptions().until(() -> {
             client.reopen();
-            return client.send(RapiRequests.status(), 500).state() == EvseState.NOT_CONNECTED;
+            return client.send(RapiRequests.status(), 2_000).state() == EvseState.NOT_CONNECTED;
         });
         assertEquals(16, client.send(RapiRequests.currentCapacity()).pilotAmps(), "the same emulated unit");
     }
@@ -148,5 +148,20 @@ class SerialTransportTest {
         } catch (ExecutionException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void shouldConnectWhenPortAppearsLaterAndAutoReopenIsOn() throws Exception {
+        client = RapiClient.connect(SerialTransport.of(link("ttyA").toString()),
+                RapiClientOptions.defaults().withRequestTimeoutMs(5_000).withAutoReopen(true)
+                        .withReopenIntervalMs(20));
+        assertTrue(!client.isConnected(), "no port yet");
+        assertEquals(RapiErrorReason.PORT_UNAVAILABLE,
+                assertThrows(RapiException.class, () -> client.send(RapiRequests.status())).reason());
+        startSocat();
+        emulator = EvseEmulator.create();
+        emulator.attach(SerialTransport.of(link("ttyB").toString()));
+        await().atMost(WAIT).until(client::isConnected);
+        assertEquals(EvseState.NOT_CONNECTED, client.send(RapiRequests.status()).state());
     }
 }
