@@ -14,19 +14,26 @@ import me.napolni.dinamics.core.control.internal.PhaseSet;
  * <ul>
  *   <li><b>Headroom</b> per phase the car draws on: {@code breaker − (mains − car) − margin}; the target is the
  *   lowest of them, capped by {@code c_limit} and the charger's range. Until the car's phases are known (detected
- *   from how the mains move when the car's current steps, or given by the caller) all three phases count.</li>
- *   <li><b>Cut at once, raise slowly</b>: as soon as a car phase exceeds {@code breaker − margin + cutTolerance}
- *   the setpoint drops to what fits; it rises only once the headroom has held for {@code raiseDelayMs}, to the
- *   lowest headroom seen meanwhile, by at most {@code raiseStepAmps} per {@code raiseStepIntervalMs}.</li>
- *   <li><b>Below the minimum</b> the car keeps the minimum current on the breaker's thermal tolerance: the
- *   balancer tracks the breaker's thermal state per phase and pauses only when the state projected
- *   {@code thermalHorizonMs} ahead reaches {@code thermalPauseFraction} of the trip threshold ({@code thermal}),
- *   or when far less than the minimum fits for {@code deepShortagePauseMs} ({@code no_headroom}). A car it paused
+ *   from how the mains move when the car's current rises, or given by the caller) all three phases count, the car's
+ *   current taken to flow on each.</li>
+ *   <li><b>Cut at once, raise slowly</b>: when a car phase exceeds {@code breaker − margin + cutTolerance}, the
+ *   setpoint drops at the same pass to what fits, unless the overload can ride on the breaker's tolerance (below).
+ *   It rises only once the headroom has held for {@code raiseDelayMs}, to the lowest headroom seen meanwhile, by at
+ *   most {@code raiseStepAmps} per {@code raiseStepIntervalMs}: a pulsing hob does not make the current hunt.</li>
+ *   <li><b>The breaker's thermal budget</b>: the balancer tracks each phase's thermal state with the breaker's own
+ *   model ({@code θ ← a·θ + (1 − a)·I²}, τ = {@code breakerTauMs}, trip above {@code (1.13·In)²}). A short overload
+ *   (a motor's inrush, a hob's pulse, a kettle) is carried for up to {@code overloadAllowanceMs} while the state
+ *   projected {@code overloadHorizonMs} ahead stays under {@code overloadBudgetFraction} of the trip threshold;
+ *   then the cut goes to the larger of the headroom and the current the breaker sustains
+ *   ({@code sustainFraction}).</li>
+ *   <li><b>Below the minimum</b> (6 A) the car keeps the minimum on that tolerance; it is paused only when holding
+ *   the minimum would bring the projected state to {@code thermalPauseFraction} ({@code thermal}), or when far less
+ *   than the minimum fits for {@code deepShortagePauseMs} ({@code no_headroom}, the seed's timer4). A car it paused
  *   is resumed after {@code minimumPauseMs} once the minimum plus {@code resumeMarginAmps} has fitted for
- *   {@code resumeDelayMs}.</li>
+ *   {@code resumeDelayMs}; a car paused otherwise (power-on) as soon as it has fitted for 2 s.</li>
  *   <li><b>Failsafe</b>: stale readings bring the safe current (the minimum, or a pause) at the first pass after
  *   {@code staleAfterMs}; before the first reading nothing is raised or resumed; while the link to the controller
- *   is down nothing is sent.</li>
+ *   is down nothing is sent ({@code evse_link}: the controller's {@code $SY} fallback holds).</li>
  * </ul>
  *
  * <p>Usage, on the control loop's thread (the balancer is not thread-safe and does not allocate in
@@ -62,6 +69,10 @@ public final class CurrentBalancer {
     private static final long WINDOW_BUCKET_NS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Time constant of the light smoothing of the headroom that raises and resumes look at (cuts use the raw). */
     private static final long SMOOTHING_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** The headroom a car that the balancer did not pause needs to have held before it is resumed. */
+    private static final long FIRST_RESUME_DELAY_MS = 2_000L;
+    /** The end of the held-headroom window that a rise of the headroom may still be passing through. */
+    private static final long SETTLE_MS = 4_000L;
     /** The car is drawing when the charger measures more than this. */
     private static final double DRAWING_AMPS = 0.5;
 
@@ -78,6 +89,8 @@ public final class CurrentBalancer {
     private int windowMask = PhaseSet.NONE;
     private long lastRaiseNs = NO_TIME;
     private long deepShortageSinceNs = NO_TIME;
+    private long overloadSinceNs = NO_TIME;
+    private boolean breakerLowered;
     private long pausedAtNs = NO_TIME;
     private StopReason pauseReason;
     private long pauseSentNs = NO_TIME;
@@ -108,7 +121,11 @@ public final class CurrentBalancer {
      * @param newConfig the new settings
      */
     public void config(BalancerConfig newConfig) {
-        this.config = requireConfig(newConfig);
+        BalancerConfig checked = requireConfig(newConfig);
+        if (checked.breakerAmps() < config.breakerAmps()) {
+            breakerLowered = true;      // a lowered rating is honoured at once, without riding on the tolerance
+        }
+        this.config = checked;
     }
 
     private static BalancerConfig requireConfig(BalancerConfig config) {
@@ -133,8 +150,10 @@ public final class CurrentBalancer {
         long tauNs = TimeUnit.MILLISECONDS.toNanos(c.breakerTauMs());
 
         boolean anyReading = mains.hasReading(0) || mains.hasReading(1) || mains.hasReading(2);
-        boolean stale = mains.anyStale(nowNs, TimeUnit.MILLISECONDS.toNanos(c.staleAfterMs()));
-        if (anyReading) {
+        // a reading that is not a current (NaN, infinite, negative) is no better than none: the safe side
+        boolean validReadings = valid(mains);
+        boolean stale = mains.anyStale(nowNs, TimeUnit.MILLISECONDS.toNanos(c.staleAfterMs())) || !validReadings;
+        if (anyReading && validReadings) {
             thermal.update(mains, dtNs, tauNs, c.breakerAmps());
         }
         FailsafeState failsafe = anyReading ? (stale ? FailsafeState.STALE : FailsafeState.OFF)
@@ -151,8 +170,8 @@ public final class CurrentBalancer {
             detector.update(mains, charger.carAmps(), charger.carMeasuredAtNs());
         }
         if (!charger.linkOk()) {
-            out.set(DecisionAction.NONE, setpointAmps, allowedAmps(c, mains, charger, failsafe),
-                    FailsafeState.EVSE_LINK, pauseReason, 0);
+            out.set(DecisionAction.NONE, setpointAmps == UNSET_AMPS ? Math.max(0, charger.setpointAmps())
+                    : setpointAmps, allowedAmps(c, mains, charger, failsafe), FailsafeState.EVSE_LINK, pauseReason, 0);
             return;
         }
         if (c.staticMode()) {
@@ -164,6 +183,16 @@ public final class CurrentBalancer {
         } else {
             chargingPass(c, nowNs, dtNs, mains, charger, failsafe, tauNs, out);
         }
+    }
+
+    private static boolean valid(PhaseReadings mains) {
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            double amps = mains.amps(phase);
+            if (!(amps >= 0.0 && amps < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void openSession(ChargerObservation charger) {
@@ -191,6 +220,7 @@ public final class CurrentBalancer {
         smoothedHeadroomAmps = Double.NaN;
         lastRaiseNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
+        overloadSinceNs = NO_TIME;
     }
 
     /** Feeds the held-headroom window; a change of the car's phases starts it again. */
@@ -235,6 +265,7 @@ public final class CurrentBalancer {
             FailsafeState failsafe, Decision out) {
         pauseSentNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
+        breakerLowered = false;
         if (setpointAmps == UNSET_AMPS) {
             setpointAmps = clamp(charger.setpointAmps(), c.minimumCurrentAmps(), c.capAmps());
         }
@@ -250,9 +281,15 @@ public final class CurrentBalancer {
         holdHeadroom(nowNs, dtNs, headroomAmps, mask);
         int allowed = allowedFromHeadroom(c, headroomAmps);
         boolean pauseOver = pausedAtNs == NO_TIME || nowNs - pausedAtNs >= msToNs(c.minimumPauseMs());
-        double heldAmps = heldHeadroomAmps(nowNs, c.resumeDelayMs());
-        if (pauseOver && heldAmps >= c.minimumCurrentAmps() + c.resumeMarginAmps() && retryDue(resumeSentNs, nowNs)) {
-            setpointAmps = clamp((int) Math.floor(heldAmps), c.minimumCurrentAmps(), c.capAmps());
+        // the resume delay guards against flapping after a pause of ours; a car paused by someone else (or by a
+        // power-on) only needs the headroom to have held briefly
+        long resumeDelayMs = pausedAtNs == NO_TIME ? Math.min(c.resumeDelayMs(), FIRST_RESUME_DELAY_MS)
+                : c.resumeDelayMs();
+        double heldAmps = heldHeadroomAmps(nowNs, resumeDelayMs);
+        if (pauseOver && Math.min(heldAmps, headroomAmps) >= c.minimumCurrentAmps() + c.resumeMarginAmps()
+                && retryDue(resumeSentNs, nowNs)) {
+            setpointAmps = clamp((int) Math.floor(Math.min(heldAmps, headroomAmps)), c.minimumCurrentAmps(),
+                    c.capAmps());
             resumeSentNs = nowNs;
             pausedAtNs = NO_TIME;
             pauseReason = null;
@@ -300,27 +337,48 @@ public final class CurrentBalancer {
 
         // cut at once when a car phase is above the breaker, to what fits now
         double overshootAmps = overshootAmps(c, mains, mask);
-        if (overshootAmps > c.cutToleranceAmps()) {
+        if (breakerLowered) {
+            breakerLowered = false;
             target = Math.min(target, Math.max(min, (int) Math.floor(headroomAmps)));
+        }
+        if (overshootAmps > c.cutToleranceAmps()) {
+            if (overloadSinceNs == NO_TIME) {
+                overloadSinceNs = nowNs;
+            }
+            if (!overloadTolerable(c, nowNs, mains, mask, tauNs)) {
+                double fits = Math.max(headroomAmps, sustainableHeadroomAmps(c, mains, charger, mask));
+                target = Math.min(target, Math.max(min, (int) Math.floor(fits)));
+            }
+        } else {
+            overloadSinceNs = NO_TIME;
         }
 
         // raise slowly: to the lowest headroom held over the raise delay, by at most one step per interval
         if (target == setpointAmps && target < cap) {
             double heldAmps = heldHeadroomAmps(nowNs, c.raiseDelayMs());
             boolean stepDue = lastRaiseNs == NO_TIME || nowNs - lastRaiseNs >= msToNs(c.raiseStepIntervalMs());
-            if (stepDue && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
-                target = Math.min(cap, Math.min((int) Math.floor(heldAmps), target + c.raiseStepAmps()));
-                lastRaiseNs = nowNs;
+            // while the window's oldest seconds still hold the rise itself, wait: one raise instead of two
+            double settledAmps = heldHeadroomAmps(nowNs, Math.max(0L, c.raiseDelayMs() - SETTLE_MS));
+            boolean settled = !(settledAmps - heldAmps >= 1.0);
+            if (stepDue && settled && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
+                int raised = Math.min(Math.min(cap, target + c.raiseStepAmps()),
+                        (int) Math.floor(Math.min(heldAmps, headroomAmps)));
+                if (raised > target) {
+                    target = raised;
+                    lastRaiseNs = nowNs;
+                }
             }
         }
 
         // below the minimum: hold it on the breaker's thermal tolerance while the budget lasts
         if (headroomAmps < min) {
-            if (thermalBudgetSpent(c, mains, mask, tauNs)) {
+            if (thermalBudgetSpent(c, mains, charger, mask, tauNs)) {
                 pause(nowNs, StopReason.THERMAL, out, failsafe, phases);
                 return;
             }
-            if (headroomAmps < min - c.deepShortageAmps()) {
+            // timer4: far less than the minimum fits, even on what the breaker sustains
+            double sustainableAmps = Math.max(headroomAmps, sustainableHeadroomAmps(c, mains, charger, mask));
+            if (sustainableAmps < min - c.deepShortageAmps()) {
                 if (deepShortageSinceNs == NO_TIME) {
                     deepShortageSinceNs = nowNs;
                 } else if (nowNs - deepShortageSinceNs >= msToNs(c.deepShortagePauseMs())) {
@@ -408,16 +466,67 @@ public final class CurrentBalancer {
         return highest;
     }
 
-    private boolean thermalBudgetSpent(BalancerConfig c, PhaseReadings mains, int mask, long tauNs) {
+    /**
+     * Tells whether holding the minimum current would spend the breaker's budget: each car phase's thermal state,
+     * projected ahead with the house's present load plus the minimum, reaches the pause fraction.
+     */
+    private boolean thermalBudgetSpent(BalancerConfig c, PhaseReadings mains, ChargerObservation charger, int mask,
+            long tauNs) {
         double limit = c.thermalPauseFraction() * tripAmpsSquared(c);
-        long horizonNs = msToNs(c.thermalHorizonMs());
+        long horizonNs = msToNs(c.overloadHorizonMs() + c.thermalHorizonMs());
+        double carAmps = charger.carMeasuredAtNs() == ChargerObservation.NEVER ? 0.0 : charger.carAmps();
         for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
-            if (PhaseSet.contains(mask, phase)
-                    && thermal.projectedAmpsSquared(phase, mains.amps(phase), horizonNs, tauNs) > limit) {
-                return true;
+            if (PhaseSet.contains(mask, phase)) {
+                double holdingAmps = Math.max(0.0, mains.amps(phase) - carAmps) + c.minimumCurrentAmps();
+                if (thermal.projectedAmpsSquared(phase, holdingAmps, horizonNs, tauNs) > limit) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+
+    /**
+     * An overload is carried, not cut, while it is younger than the allowance and the breaker, carrying the present
+     * currents for a while longer (at most the rest of the allowance), stays within the overload budget.
+     */
+    private boolean overloadTolerable(BalancerConfig c, long nowNs, PhaseReadings mains, int mask, long tauNs) {
+        long allowanceNs = msToNs(c.overloadAllowanceMs());
+        long elapsedNs = nowNs - overloadSinceNs;
+        if (elapsedNs >= allowanceNs) {
+            return false;
+        }
+        long horizonNs = Math.min(allowanceNs - elapsedNs, msToNs(c.overloadHorizonMs()))
+                + msToNs(c.thermalHorizonMs());
+        double limit = c.overloadBudgetFraction() * tripAmpsSquared(c);
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            if (PhaseSet.contains(mask, phase)
+                    && thermal.projectedAmpsSquared(phase, mains.amps(phase), horizonNs, tauNs) > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The car current at which each car phase settles where the breaker's thermal state levels off at the sustain
+     * fraction of its trip threshold (a steady current the breaker carries), or minus infinity when that is off.
+     */
+    private static double sustainableHeadroomAmps(BalancerConfig c, PhaseReadings mains, ChargerObservation charger,
+            int mask) {
+        if (c.sustainFraction() <= 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double sustainAmps = Math.sqrt(c.sustainFraction() * tripAmpsSquared(c));
+        double carAmps = charger.carMeasuredAtNs() == ChargerObservation.NEVER ? 0.0 : charger.carAmps();
+        double lowest = Double.MAX_VALUE;
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            if (PhaseSet.contains(mask, phase)) {
+                lowest = Math.min(lowest, sustainAmps - Math.max(0.0, mains.amps(phase) - carAmps));
+            }
+        }
+        return lowest;
     }
 
     private static double tripAmpsSquared(BalancerConfig c) {
