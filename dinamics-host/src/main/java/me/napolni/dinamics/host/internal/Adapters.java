@@ -1,0 +1,67 @@
+package me.napolni.dinamics.host.internal;
+
+import me.napolni.dinamics.core.device.DeviceControl;
+import me.napolni.dinamics.mqtt.MqttBridge;
+import me.napolni.dinamics.mqtt.MqttConfig;
+
+import java.lang.System.Logger.Level;
+
+/** Starts the MQTT bridge and the web server on a gateway. */
+public final class Adapters {
+
+    private static final System.Logger LOG = System.getLogger(Adapters.class.getName());
+
+    private Adapters() {
+    }
+
+    /**
+     * What was started.
+     *
+     * @param bridge the MQTT bridge, or null
+     * @param webUrl the web UI's address, or null
+     * @param web stops the web server
+     */
+    public record Started(MqttBridge bridge, String webUrl, AutoCloseable web) implements AutoCloseable {
+
+        /**
+         * Tells whether the MQTT bridge runs.
+         *
+         * @return true with a bridge
+         */
+        public boolean mqtt() {
+            return bridge != null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                web.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "web server did not stop cleanly: " + e.getMessage());
+            }
+            if (bridge != null) {
+                try {
+                    bridge.close();
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "MQTT bridge did not stop cleanly: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts the adapters.
+     *
+     * @param control the gateway
+     * @param mqtt the MQTT configuration, or null for no MQTT
+     * @param webBind the web address, or null for no web UI
+     * @param webPort the web port, 0 for a free one
+     * @param loopbackWithoutToken true in simulate: no token on loopback
+     * @return what runs
+     */
+    public static Started start(DeviceControl control, MqttConfig mqtt, String webBind, int webPort,
+            boolean loopbackWithoutToken) {
+        MqttBridge bridge = mqtt == null ? null : MqttBridge.start(mqtt, control);
+        return new Started(bridge, null, () -> { });
+    }
+}
