@@ -242,6 +242,8 @@ public final class UpdateManager {
     private void run(boolean spiffs, CompletableFuture<CommandResult> finished) {
         Path staged = null;
         Path stagingDir = (spiffs ? webSwitch().base() : config.installRoot()).resolve(STAGING_DIR);
+        CommandResult result;
+        boolean restart = false;
         try {
             progress.onUpdateStatus(spiffs, "checking");
             Release release = checkManifest(spiffs);
@@ -250,40 +252,44 @@ public final class UpdateManager {
                 LOG.log(Level.INFO, "update " + component(spiffs) + ": " + release.version() + " offered, "
                         + running + " running");
                 progress.onUpdateStatus(spiffs, "up_to_date " + running);
-                finish(finished, CommandResult.accepted(running.text()));
-                return;
-            }
-            staged = stage(spiffs, release, stagingDir);
-            progress.onUpdateStatus(spiffs, "installing");
-            if (spiffs) {
-                installWeb(release, staged);
-                progress.onUpdateStatus(true, "done " + release.version());
-                finish(finished, CommandResult.accepted(release.version()));
+                result = CommandResult.accepted(running.text());
             } else {
-                installProgram(release, staged);
-                progress.onUpdateStatus(false, "restarting");
-                LOG.log(Level.INFO, "update: switched to " + release.version() + "; restarting with exit code "
-                        + EXIT_RESTART);
-                restarter.restart(EXIT_RESTART);        // busy stays set: the process is about to exit
-                finished.complete(CommandResult.accepted(release.version()));
+                staged = stage(spiffs, release, stagingDir);
+                progress.onUpdateStatus(spiffs, "installing");
+                if (spiffs) {
+                    installWeb(release, staged);
+                    progress.onUpdateStatus(true, "done " + release.version());
+                } else {
+                    installProgram(release, staged);
+                    restart = true;
+                }
+                result = CommandResult.accepted(release.version());
             }
         } catch (UpdateException e) {
             LOG.log(Level.WARNING, "update " + component(spiffs) + " failed: " + e.getMessage());
             progress.onUpdateStatus(spiffs, "failed: " + e.word());
-            finish(finished, CommandResult.rejected("update_failed", null, e.word()));
+            result = CommandResult.rejected("update_failed", null, e.word());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "update " + component(spiffs) + " failed unexpectedly", e);
             progress.onUpdateStatus(spiffs, "failed: " + UpdateException.DISK_FULL);
-            finish(finished, CommandResult.rejected("update_failed", null, UpdateException.DISK_FULL));
-        } finally {
-            if (staged != null) {
-                FileOps.deleteQuietly(staged);
-            }
-            try {
-                Files.deleteIfExists(stagingDir);       // only when empty
-            } catch (IOException e) {
-                // another file is still staged there; it goes with the next update
-            }
+            result = CommandResult.rejected("update_failed", null, UpdateException.DISK_FULL);
+        }
+        if (staged != null) {
+            FileOps.deleteQuietly(staged);
+        }
+        try {
+            Files.deleteIfExists(stagingDir);           // only when empty
+        } catch (IOException e) {
+            // another file is still staged there; it goes with the next update
+        }
+        if (restart) {
+            progress.onUpdateStatus(false, "restarting");
+            LOG.log(Level.INFO, "update: switched to " + result.value() + "; restarting with exit code "
+                    + EXIT_RESTART);
+            restarter.restart(EXIT_RESTART);            // busy stays set: the process is about to exit
+            finished.complete(result);
+        } else {
+            finish(finished, result);
         }
     }
 
