@@ -1,12 +1,11 @@
 package me.napolni.dinamics.host;
 
-import me.napolni.dinamics.core.PhaseReadings;
-import me.napolni.dinamics.core.control.BalancerConfig;
-import me.napolni.dinamics.core.control.ChargerActivity;
-import me.napolni.dinamics.core.control.ChargerObservation;
-import me.napolni.dinamics.core.control.CurrentBalancer;
-import me.napolni.dinamics.core.control.Decision;
-import me.napolni.dinamics.core.control.FailsafeMode;
+import me.napolni.dinamics.core.ChargerPort;
+import me.napolni.dinamics.core.ChargerSnapshot;
+import me.napolni.dinamics.core.ControlCommand;
+import me.napolni.dinamics.core.ControlLoop;
+import me.napolni.dinamics.core.ControlSnapshot;
+import me.napolni.dinamics.core.LoopRunner;
 import me.napolni.dinamics.core.control.FailsafeState;
 import me.napolni.dinamics.core.device.ChargerStatus;
 import me.napolni.dinamics.core.device.CommandResult;
@@ -24,6 +23,7 @@ import me.napolni.dinamics.core.settings.SettingScope;
 import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.core.settings.SettingsChange;
 import me.napolni.dinamics.core.settings.Violation;
+import me.napolni.dinamics.core.time.LocalMinuteClock;
 import me.napolni.dinamics.core.time.NanoClock;
 import me.napolni.dinamics.host.internal.ChargerView;
 import me.napolni.dinamics.host.internal.MainsReadings;
@@ -34,33 +34,37 @@ import me.napolni.dinamics.host.internal.SettingsStore;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
- * The running gateway: the control loop, the charger port(s), the measurement source and the settings, behind the
- * {@link DeviceControl} that MQTT and the web UI use.
+ * The running gateway: the core's {@link ControlLoop} on a {@link LoopRunner}, one {@link RapiChargerPort} per
+ * charger, the measurement source and the persisted settings, behind the {@link DeviceControl} that MQTT and the
+ * web UI use.
  *
- * <p>One thread, the control loop, owns the balancer and the settings in force. Adapters submit commands through a
- * bounded queue (256, then {@code overloaded}) that the loop drains at the start of each pass; each command is
- * validated whole through the settings table, persisted atomically, swapped in, and only then acknowledged. The
- * loop publishes an immutable {@link DeviceStatus} and reports events to listeners.
+ * <p>The control loop's thread owns the balancing state. A command from an adapter runs on the gateway's command
+ * thread (a bounded queue: 256 waiting, then {@code overloaded}): it is validated whole through the settings table,
+ * persisted atomically, queued to the loop ({@link ControlCommand.ApplySettings}, {@link ControlCommand.Operator}),
+ * and only then acknowledged. A status thread turns the loop's snapshots and the ports' views into the
+ * {@link DeviceStatus} adapters read, and tells listeners about S-class changes.
  * <pre>
- *   Gateway gateway = Gateway.start(parts);      // loop and ports running
+ *   Gateway gateway = Gateway.start(parts);      // loop, ports and source running
  *   MqttBridge.start(mqttConfig, gateway);       // adapters only see DeviceControl
  *   ...
  *   gateway.close();
@@ -72,11 +76,10 @@ public final class Gateway implements DeviceControl, AutoCloseable {
     public static final long PASS_PERIOD_MS = 250;
     /** The most commands waiting before {@code overloaded}. */
     public static final int COMMAND_QUEUE_CAPACITY = 256;
-    /** How long a resume may take before the car counts as paused again, ms. */
-    public static final long RESUME_GRACE_MS = 10_000;
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
     private static final long MS = 1_000_000L;
+    private static final long STATUS_PERIOD_REAL_MS = 250;
     private static final Pattern RAPI_COMMAND = Pattern.compile("^[A-Z][A-Z0-9]( [A-Za-z0-9-]{1,10}){0,4}$");
     private static final List<String> RAPI_GETS = List.of("G0", "G3", "G4", "G5", "GA", "GC", "GD", "GE", "GF",
             "GG", "GH", "GI", "GP", "GS", "GT", "GU", "GV", "GY");
@@ -91,12 +94,12 @@ public final class Gateway implements DeviceControl, AutoCloseable {
      * @param source the mains measurement source
      * @param store where settings persist
      * @param clock the gateway's clock
-     * @param realMsPerClockMs how many real ms one ms of clock time takes (1 / speed)
+     * @param localTime the local time of day (delay timer)
      * @param updateUrl the update source, or null
      * @param wallClockMs Unix time for snapshots
      */
     public record Parts(String serial, List<String> chargerIds, List<RapiChargerPort.Connector> connectors,
-            MeasurementSource source, SettingsStore store, NanoClock clock, double realMsPerClockMs,
+            MeasurementSource source, SettingsStore store, NanoClock clock, LocalMinuteClock localTime,
             String updateUrl, LongSupplier wallClockMs) {
         /**
          * Copies the lists.
@@ -107,7 +110,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
          * @param source the source
          * @param store the store
          * @param clock the clock
-         * @param realMsPerClockMs the time scale
+         * @param localTime the local time of day
          * @param updateUrl the update source
          * @param wallClockMs Unix time
          */
@@ -122,42 +125,41 @@ public final class Gateway implements DeviceControl, AutoCloseable {
     private final SettingsStore store;
     private final MainsReadings mains = new MainsReadings();
     private final List<RapiChargerPort> ports = new ArrayList<>();
-    private final BlockingQueue<Runnable> commands = new ArrayBlockingQueue<>(COMMAND_QUEUE_CAPACITY);
     private final CopyOnWriteArrayList<DeviceListener> listeners = new CopyOnWriteArrayList<>();
-    private final Thread loopThread;
-    private final Object tick = new Object();
-
+    private final ThreadPoolExecutor commandThread;
+    private final ScheduledThreadPoolExecutor statusThread;
+    private final ControlLoop loop;
+    private final Map<String, Integer> tLimit = new ConcurrentHashMap<>();
+    private final Map<String, Integer> eLimit = new ConcurrentHashMap<>();
+    private LoopRunner runner;
     private volatile Settings settings;
     private volatile DeviceStatus status;
-    private volatile boolean running = true;
-
-    // owned by the loop thread
-    private final CurrentBalancer balancer;
-    private final PhaseReadings readings = new PhaseReadings();
-    private final ChargerObservation observation = new ChargerObservation();
-    private final Decision decision = new Decision();
-    private ChargerActivity activity = ChargerActivity.CHARGING;
-    private long resumeRequestedNs = Long.MIN_VALUE;
-    private long nextStatusNs;
     private String lastSClass = "";
-    private final Map<String, Integer> tLimit = new HashMap<>();
-    private final Map<String, Integer> eLimit = new HashMap<>();
-    private boolean intentApplied;
-    private volatile String stopReason;
 
     private Gateway(Parts parts, Settings loaded) {
         this.parts = parts;
         this.clock = parts.clock();
         this.store = parts.store();
         this.settings = loaded;
-        this.balancer = new CurrentBalancer(balancerConfig(loaded));
-        this.status = buildStatus(clock.nanoTime());
+        List<ChargerPort> loopPorts = new ArrayList<>();
         for (int i = 0; i < parts.chargerIds().size(); i++) {
             String id = parts.chargerIds().get(i);
-            ports.add(new RapiChargerPort(id, parts.connectors().get(i), clock, () -> settings, portEvents(id)));
+            RapiChargerPort port = new RapiChargerPort(id, parts.connectors().get(i), clock, () -> settings,
+                    portEvents(id));
+            ports.add(port);
+            loopPorts.add(port);
         }
-        this.loopThread = new Thread(this::loop, "control-loop");
-        loopThread.setDaemon(true);
+        this.loop = ControlLoop.create(loaded, mains.latest(), loopPorts, parts.localTime());
+        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(COMMAND_QUEUE_CAPACITY), runnable -> daemon(runnable, "gateway-commands"));
+        this.statusThread = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, "gateway-status"));
+        this.status = buildStatus(null);
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -178,7 +180,9 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         Gateway gateway = new Gateway(parts, loaded.settings());
         parts.source().calibration(loaded.settings().calibration());
         parts.source().start(gateway.mains);
-        gateway.loopThread.start();
+        gateway.runner = LoopRunner.start(gateway.loop, parts.clock(), PASS_PERIOD_MS * MS);
+        gateway.statusThread.scheduleWithFixedDelay(gateway::publishStatus, STATUS_PERIOD_REAL_MS,
+                STATUS_PERIOD_REAL_MS, TimeUnit.MILLISECONDS);
         return gateway;
     }
 
@@ -209,172 +213,34 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         return ports.get(0);
     }
 
-    // ---------------------------------------------------------------- the control loop
-
-    private void loop() {
-        long nextNs = clock.nanoTime();
-        while (running) {
-            long now = clock.nanoTime();
-            try {
-                pass(now);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "control loop pass failed: " + e, e);
-            }
-            nextNs += PASS_PERIOD_MS * MS;
-            if (clock.nanoTime() - nextNs > 10 * PASS_PERIOD_MS * MS) {
-                nextNs = clock.nanoTime();      // fell far behind (a paused VM): do not race to catch up
-            }
-            long waitRealNs = (long) ((nextNs - clock.nanoTime()) * parts.realMsPerClockMs());
-            synchronized (tick) {
-                if (running && waitRealNs > 0 && commands.isEmpty()) {
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(tick, waitRealNs);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    private void pass(long now) {
-        Runnable command;
-        while ((command = commands.poll()) != null) {
-            command.run();
-        }
-        RapiChargerPort port = ports.get(0);
-        ChargerView view = port.view();
-        mains.copyInto(readings);
-        if (!intentApplied && view.linkOk()) {
-            intentApplied = true;
-            applyIntent(port, settings.primary().enableIntent(), true);
-        }
-        observe(view, port, now);
-        balancer.doWork(now, readings, observation, decision);
-        act(port, view, now);
-        if (now - nextStatusNs >= 0) {
-            nextStatusNs = now + Math.max(Settings.POLL_TIMER_FLOOR_MS, Math.min(1_000,
-                    settings.effectiveTimerMs(0))) * MS;
-            publishStatus(now);
-        }
-    }
-
-    private void observe(ChargerView view, RapiChargerPort port, long now) {
-        if (view.carMilliAmps() != ChargerView.UNKNOWN && view.carMeasuredAtNs() != Long.MIN_VALUE) {
-            observation.carAmps(Math.max(0, view.carMilliAmps()) / 1000.0, view.carMeasuredAtNs());
-        }
-        int setpoint = port.wantedSetpoint() != RapiChargerPort.NO_SETPOINT ? port.wantedSetpoint()
-                : view.pilotAmps() != ChargerView.UNKNOWN ? view.pilotAmps() : observation.setpointAmps();
-        if (setpoint > 0) {
-            observation.setpointAmps(setpoint);
-        }
-        int state = view.evseState();
-        if (state == ChargerView.STATE_C) {
-            activity = ChargerActivity.CHARGING;
-        } else if (state == ChargerView.STATE_SLEEPING || state == ChargerView.STATE_DISABLED) {
-            if (activity != ChargerActivity.RESUMING || now - resumeRequestedNs > RESUME_GRACE_MS * MS) {
-                activity = ChargerActivity.PAUSED;
-            }
-        } else if (state == ChargerView.STATE_B || state == ChargerView.STATE_A) {
-            if (activity == ChargerActivity.RESUMING && now - resumeRequestedNs > RESUME_GRACE_MS * MS) {
-                activity = ChargerActivity.CHARGING;
-            } else if (activity != ChargerActivity.RESUMING) {
-                activity = ChargerActivity.CHARGING;
-            }
-        }
-        observation.activity(activity);
-        observation.carConnected(view.carConnected());
-        observation.linkOk(!port.conError());
-    }
-
-    private void act(RapiChargerPort port, ChargerView view, long now) {
-        EnableIntent intent = settings.primary().enableIntent();
-        boolean heldOff = intent == EnableIntent.OFF || intent == EnableIntent.SLEEP || !delayTimerAllows();
-        switch (decision.action()) {
-            case SET_CURRENT:
-                port.setpoint(decision.setpointAmps());
-                observation.setpointAmps(decision.setpointAmps());
-                break;
-            case PAUSE:
-                if (view.evseState() != ChargerView.STATE_SLEEPING && view.evseState() != ChargerView.STATE_DISABLED) {
-                    port.send("FS");
-                }
-                activity = ChargerActivity.PAUSED;
-                observation.activity(activity);
-                stopReason = decision.stopReason() == null ? null : decision.stopReason().wireName();
-                break;
-            case RESUME:
-                boolean mayStart = !heldOff && (settings.plugAndCharge() || intent == EnableIntent.ENABLED
-                        || intent == EnableIntent.NONE);
-                if (mayStart) {
-                    port.setpoint(decision.setpointAmps());
-                    observation.setpointAmps(decision.setpointAmps());
-                    port.send("FE");
-                    activity = ChargerActivity.RESUMING;
-                    resumeRequestedNs = now;
-                    observation.activity(activity);
-                    stopReason = null;
-                }
-                break;
-            default:
-                break;
-        }
-        if (heldOff && view.linkOk() && activity != ChargerActivity.PAUSED && !delayTimerAllows()) {
-            port.send("FS");
-            activity = ChargerActivity.PAUSED;
-            stopReason = "delay_timer";
-        }
-    }
-
-    private boolean delayTimerAllows() {
-        DelayTimer timer = settings.primary().delayTimer();
-        if (timer.isOff()) {
-            return true;
-        }
-        LocalTime time = LocalTime.now();
-        return timer.allows(time.getHour() * 60 + time.getMinute());
-    }
-
-    private void applyIntent(RapiChargerPort port, EnableIntent intent, boolean atStart) {
-        switch (intent) {
-            case OFF:
-                port.send("FD");
-                break;
-            case SLEEP:
-                port.send("FS");
-                break;
-            default:
-                break;
-        }
-        if (atStart && intent != EnableIntent.NONE) {
-            LOG.log(Level.INFO, "stored enable intent " + intent.code() + " applied");
-        }
-    }
-
     // ---------------------------------------------------------------- status
 
-    private void publishStatus(long now) {
-        DeviceStatus built = buildStatus(now);
-        status = built;
-        ChargerStatus primary = built.primary();
-        String sClass = built.breaker() + "|" + built.failsafe() + "|" + primary.enable() + "|" + primary.state()
-                + "|" + primary.evseState() + "|" + primary.connection() + "|" + primary.stopReason();
-        if (!sClass.equals(lastSClass)) {
-            lastSClass = sClass;
-            for (DeviceListener listener : listeners) {
-                listener.onStatusChanged(built);
+    private synchronized void publishStatus() {
+        try {
+            DeviceStatus built = buildStatus(loop.snapshot());
+            status = built;
+            ChargerStatus primary = built.primary();
+            String sClass = built.breaker() + "|" + built.failsafe() + "|" + primary.enable() + "|" + primary.state()
+                    + "|" + primary.evseState() + "|" + primary.connection() + "|" + primary.stopReason();
+            if (!sClass.equals(lastSClass)) {
+                lastSClass = sClass;
+                for (DeviceListener listener : listeners) {
+                    listener.onStatusChanged(built);
+                }
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "status not built: " + e, e);
         }
     }
 
-    private DeviceStatus buildStatus(long now) {
+    private DeviceStatus buildStatus(ControlSnapshot snapshot) {
         Settings s = settings;
         List<Double> amps = new ArrayList<>(3);
         List<Long> ages = new ArrayList<>(3);
-        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
-            if (readings.hasReading(phase)) {
-                amps.add(Math.round(readings.amps(phase) * 100) / 100.0);
-                ages.add(Math.max(0, (now - readings.measuredAtNs(phase)) / MS));
+        for (int phase = 0; phase < 3; phase++) {
+            if (snapshot != null && snapshot.hasReading(phase)) {
+                amps.add(Math.round(snapshot.mainsAmps(phase) * 100) / 100.0);
+                ages.add(Math.max(0, snapshot.mainsAgeMs(phase)));
             } else {
                 amps.add(null);
                 ages.add(null);
@@ -388,7 +254,9 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         }
         List<ChargerStatus> chargers = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-            chargers.add(chargerStatus(s, ports.get(i), i == 0));
+            ChargerSnapshot seen = snapshot == null || snapshot.chargers().size() <= i ? null
+                    : snapshot.chargers().get(i);
+            chargers.add(chargerStatus(s, ports.get(i), seen));
         }
         if (chargers.isEmpty()) {
             for (ChargerSettings charger : s.chargers()) {
@@ -397,10 +265,13 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                         charger.cMinLimitAmps(), null, null, null, charger.delayTimer().payload(), null));
             }
         }
-        FailsafeState failsafe = decision.failsafe();
+        FailsafeState failsafe = snapshot == null || snapshot.failsafe() == null ? FailsafeState.NO_READINGS
+                : snapshot.failsafe();
+        if (failsafe == FailsafeState.OFF && !ports.isEmpty() && ports.get(0).conError()) {
+            failsafe = FailsafeState.EVSE_LINK;     // the controller's own $SY fallback holds (TOPICS 7.2)
+        }
         return new DeviceStatus(parts.wallClockMs().getAsLong(), parts.serial(), DinamicsMain.version(), amps, ages,
-                s.breakerAmps(), failsafe == null ? FailsafeState.NO_READINGS.wireName() : failsafe.wireName(),
-                null, values, chargers);
+                s.breakerAmps(), failsafe.wireName(), null, values, chargers);
     }
 
     private static Integer intentOf(ChargerSettings charger) {
@@ -408,31 +279,30 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         return intent == EnableIntent.NONE ? null : intent.code();
     }
 
-    private ChargerStatus chargerStatus(Settings s, RapiChargerPort port, boolean primary) {
+    private ChargerStatus chargerStatus(Settings s, RapiChargerPort port, ChargerSnapshot seen) {
         ChargerSettings charger = s.charger(port.id());
         ChargerView v = port.view();
         boolean linkOk = !port.conError() && v.linkOk();
         Double carAmps = v.carMilliAmps() == ChargerView.UNKNOWN ? null
                 : Math.round(Math.max(0, v.carMilliAmps()) / 10.0) / 100.0;
-        int phases = primary ? decision.activePhases() : 0;
+        int phases = seen == null ? 0 : seen.activePhases();
         int noOfPhases = phases == 0 ? 0 : Integer.toString(phases).length();
         double volts = v.milliVolts() == ChargerView.UNKNOWN || v.milliVolts() <= 0 ? 230.0 : v.milliVolts() / 1000.0;
         Long power = carAmps == null ? null : Math.round(carAmps * volts * Math.max(noOfPhases, 1));
-        Long energy = v.sessionWs() == ChargerView.UNKNOWN ? null
-                : v.sessionWs() / 3600 * Math.max(noOfPhases, 1);
+        Long energy = v.sessionWs() == ChargerView.UNKNOWN ? null : v.sessionWs() / 3600 * Math.max(noOfPhases, 1);
         int state = !linkOk || v.evseState() == ChargerView.STATE_DISABLED ? 2 : v.carConnected() ? 1 : 0;
-        Integer allowed = primary ? Integer.valueOf(Math.max(0, Math.min(charger.cLimitAmps(),
-                decision.allowedAmps()))) : null;
+        Integer allowed = seen == null ? null : Math.max(0, Math.min(charger.cLimitAmps(), seen.allowedAmps()));
+        Integer pilot = v.pilotAmps() != ChargerView.UNKNOWN ? Integer.valueOf(v.pilotAmps())
+                : seen != null && seen.setpointAmps() != ChargerSnapshot.UNKNOWN_AMPS
+                        ? Integer.valueOf(seen.setpointAmps()) : null;
         Integer t = tLimit.get(port.id());
         Integer e = eLimit.get(port.id());
         return new ChargerStatus(port.id(), charger.priority(), v.enable() == ChargerView.UNKNOWN ? null : v.enable(),
                 intentOf(charger), state, v.evseState() == ChargerView.UNKNOWN ? null : v.evseState(),
-                linkOk ? "OK" : "CON_ERROR", carAmps,
-                port.wantedSetpoint() != RapiChargerPort.NO_SETPOINT ? Integer.valueOf(port.wantedSetpoint())
-                        : v.pilotAmps() == ChargerView.UNKNOWN ? null : Integer.valueOf(v.pilotAmps()),
-                allowed, phases, noOfPhases, power, energy, charger.cLimitAmps(), charger.cMinLimitAmps(), t, e,
+                linkOk ? "OK" : "CON_ERROR", carAmps, pilot, allowed, phases, noOfPhases, power, energy,
+                charger.cLimitAmps(), charger.cMinLimitAmps(), t, e,
                 e == null ? null : (double) e * Math.max(1, noOfPhases), charger.delayTimer().payload(),
-                primary ? stopReason : null);
+                seen == null || seen.stopReason() == null ? null : seen.stopReason().word());
     }
 
     private RapiChargerPort.Events portEvents(String id) {
@@ -467,11 +337,8 @@ public final class Gateway implements DeviceControl, AutoCloseable {
 
             @Override
             public void onConnection(boolean ok) {
-                if (ok) {
-                    // recovery or restart: the intent again (TOPICS 4.4); the setpoint is re-sent by the port
-                    submit(() -> applyIntent(portOf(id), settings.charger(id).enableIntent(), false));
-                }
-                wakeLoop();
+                // the loop sees the link in the port's observation and sends everything again after a recovery
+                statusThread.execute(Gateway.this::publishStatus);
             }
         };
     }
@@ -485,12 +352,6 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         return ports.get(0);
     }
 
-    private void wakeLoop() {
-        synchronized (tick) {
-            tick.notifyAll();
-        }
-    }
-
     // ---------------------------------------------------------------- DeviceControl
 
     @Override
@@ -498,23 +359,18 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         return status;
     }
 
-    private boolean submit(Runnable command) {
-        boolean queued = commands.offer(command);
-        wakeLoop();
-        return queued;
-    }
-
-    private CompletionStage<CommandResult> enqueue(java.util.function.Consumer<CompletableFuture<CommandResult>>
-            work) {
+    private CompletionStage<CommandResult> enqueue(Consumer<CompletableFuture<CommandResult>> work) {
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
-        if (!submit(() -> {
-            try {
-                work.accept(result);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "command failed: " + e, e);
-                result.complete(CommandResult.rejected("busy", null, e.getMessage()));
-            }
-        })) {
+        try {
+            commandThread.execute(() -> {
+                try {
+                    work.accept(result);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "command failed: " + e, e);
+                    result.complete(CommandResult.rejected("busy", null, e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
             result.complete(CommandResult.rejected("overloaded", null, null));
         }
         return result;
@@ -550,34 +406,38 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                     } else {
                         change.set(setting, value);
                     }
-                    result.complete(commit(change, Map.of(setting, id)));
+                    Map<SettingKey, String> changed = new HashMap<>();
+                    changed.put(setting, id);
+                    result.complete(commit(change, changed));
                 });
         }
     }
 
-    /** Validates, persists, swaps in and announces a change; on the loop thread. */
+    /** Validates, persists, hands the loop and announces a change; on the command thread. */
     private CommandResult commit(SettingsChange change, Map<SettingKey, String> changed) {
         ChangeResult applied = change.apply();
         if (!applied.ok()) {
             Violation first = applied.violations().get(0);
             return CommandResult.rejected(first.reason(), first.expected(), null);
         }
+        Settings old = settings;
         try {
             store.save(applied.settings());
         } catch (IOException e) {
             LOG.log(Level.ERROR, "settings not saved: " + e.getMessage());
             return CommandResult.rejected("busy", null, "cannot save settings: " + e.getMessage());
         }
-        Settings old = settings;
+        if (!loop.submit(new ControlCommand.ApplySettings(applied.settings()))) {
+            try {
+                store.save(old);
+            } catch (IOException e) {
+                LOG.log(Level.ERROR, "settings not restored: " + e.getMessage());
+            }
+            return CommandResult.rejected("overloaded", null, null);
+        }
         settings = applied.settings();
-        balancer.config(balancerConfig(settings));
         if (settings.calibration() != old.calibration()) {
             parts.source().calibration(settings.calibration());
-        }
-        RapiChargerPort primary = ports.get(0);
-        int cap = settings.primary().cLimitAmps();
-        if (primary.wantedSetpoint() != RapiChargerPort.NO_SETPOINT && primary.wantedSetpoint() > cap) {
-            primary.setpoint(cap);       // a lower cap cuts at once (TOPICS 4.3)
         }
         String value = null;
         for (Map.Entry<SettingKey, String> entry : changed.entrySet()) {
@@ -589,45 +449,25 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                 listener.onSettingChanged(chargerId, key.key(), value);
             }
         }
-        publishStatus(clock.nanoTime());
+        statusThread.execute(this::publishStatus);
         return CommandResult.accepted(changed.size() == 1 ? value : null);
     }
 
     private CompletionStage<CommandResult> enable(String id, int value) {
         return enqueue(result -> {
-            CommandResult stored = commit(settings.change().set(id, SettingKey.ENABLE, value),
-                    Map.of(SettingKey.ENABLE, id));
+            Map<SettingKey, String> changed = new HashMap<>();
+            changed.put(SettingKey.ENABLE, id);
+            CommandResult stored = commit(settings.change().set(id, SettingKey.ENABLE, value), changed);
             if (!stored.ok()) {
                 result.complete(stored);
                 return;
             }
-            RapiChargerPort port = portOf(id);
-            if (port.conError()) {
-                result.complete(CommandResult.accepted(value));   // stored, sent on recovery
+            // stored first; the loop sends $FD/$FE/$FS now, or after a CON_ERROR once the link is back
+            if (!loop.submit(new ControlCommand.Operator(id, EnableIntent.ofCode(value)))) {
+                result.complete(CommandResult.rejected("overloaded", null, null));
                 return;
             }
-            String command;
-            if (value == 1) {
-                command = "FD";
-            } else if (value == 3) {
-                command = "FS";
-            } else if (decision.allowedAmps() >= settings.charger(id).cMinLimitAmps()) {
-                port.setpoint(Math.max(settings.charger(id).cMinLimitAmps(),
-                        Math.min(decision.allowedAmps(), settings.charger(id).cLimitAmps())));
-                command = "FE";
-                activity = ChargerActivity.RESUMING;
-                resumeRequestedNs = clock.nanoTime();
-                stopReason = null;
-            } else {
-                stopReason = "no_headroom";
-                result.complete(CommandResult.accepted(value));
-                return;
-            }
-            if (value != 2) {
-                stopReason = value == 1 ? "operator_off" : "operator_sleep";
-            }
-            port.send(command).whenComplete((reply, error) -> result.complete(rapiResult(reply, error,
-                    Integer.toString(value))));
+            result.complete(CommandResult.accepted(value));
         });
     }
 
@@ -719,7 +559,6 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         if (!RAPI_COMMAND.matcher(text).matches()) {
             return CompletableFuture.completedFuture(CommandResult.rejected("not_a_command", "allowlist", null));
         }
-        String code = text.substring(0, 2);
         boolean allowed = RAPI_GETS.contains(text) || text.equals("SL 1") || text.equals("SL 2")
                 || text.equals("SL A") || SA_PARAMS.matcher(text).matches();
         if (!allowed) {
@@ -729,15 +568,8 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         if (port.conError()) {
             return CompletableFuture.completedFuture(CommandResult.rejected("evse_offline", null, null));
         }
-        return port.send(text).handle((reply, error) -> {
-            if (error != null) {
-                return rapiResult(null, error, null);
-            }
-            return CommandResult.accepted(reply.raw());
-        }).thenApply(result -> {
-            LOG.log(Level.DEBUG, "rapi_request " + code + ": " + result);
-            return result;
-        });
+        return port.send(text).handle((reply, error) -> error != null ? rapiResult(null, error, null)
+                : CommandResult.accepted(reply.raw()));
     }
 
     @Override
@@ -761,8 +593,11 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                 result.complete(CommandResult.rejected("busy", null, "cannot save settings: " + e.getMessage()));
                 return;
             }
+            if (!loop.submit(new ControlCommand.ApplySettings(defaults))) {
+                result.complete(CommandResult.rejected("overloaded", null, null));
+                return;
+            }
             settings = defaults;
-            balancer.config(balancerConfig(defaults));
             parts.source().calibration(defaults.calibration());
             for (SettingKey key : SettingKey.values()) {
                 if (!key.persisted() || !key.hasTopic()) {
@@ -782,7 +617,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                     }
                 }
             }
-            publishStatus(clock.nanoTime());
+            statusThread.execute(this::publishStatus);
             result.complete(CommandResult.accepted((String) null));
         });
     }
@@ -797,49 +632,17 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         listeners.remove(listener);
     }
 
-    /**
-     * Maps the settings in force to the control law's configuration.
-     *
-     * @param s the settings
-     * @return the balancer configuration
-     */
-    static BalancerConfig balancerConfig(Settings s) {
-        ChargerSettings primary = s.primary();
-        return BalancerConfig.defaults().toBuilder()
-                .breakerAmps(s.breakerAmps())
-                .cLimitAmps(primary.cLimitAmps())
-                .minimumCurrentAmps(primary.cMinLimitAmps())
-                .marginAmps(s.breakerMarginDeciAmps() / 10.0)
-                .raiseDelayMs(s.raiseDelayMs())
-                .raiseStepAmps(s.raiseStepAmps())
-                .resumeMarginAmps(s.resumeMarginDeciAmps() / 10.0)
-                .resumeDelayMs(s.resumeDelayMs())
-                .minimumPauseMs(s.minPauseMs())
-                .staleAfterMs(s.staleAfterMs())
-                .failsafeMode(s.failsafeMode() == me.napolni.dinamics.core.settings.FailsafeMode.PAUSE
-                        ? FailsafeMode.PAUSE : FailsafeMode.MINIMUM)
-                .deepShortagePauseMs(s.timerMs(4))
-                .staticMode(!s.dynamic())
-                .build();
-    }
-
     @Override
     public void close() {
-        running = false;
-        wakeLoop();
-        try {
-            loopThread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        commandThread.shutdownNow();
+        statusThread.shutdownNow();
+        if (runner != null) {
+            runner.close();
         }
         for (RapiChargerPort port : ports) {
             port.close();
         }
         parts.source().close();
         LOG.log(Level.INFO, "gateway stopped");
-    }
-
-    static String describe(List<String> items) {
-        return Arrays.toString(items.toArray());
     }
 }

@@ -52,7 +52,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Returns the base address of the UI, e.g. {@code http://127.0.0.1:8080/}.
+     * Returns the base address of the UI, e.g. {@code http://127.0.0.1:8080/}; when bound to every interface, the
+     * loopback address.
      *
      * @return the address
      */

@@ -42,6 +42,9 @@ public final class FakeDevice implements DeviceControl {
     private volatile String failsafe = "off";
     private volatile String connection = "OK";
     private volatile long tsMs = 1_767_225_600_000L;
+    private boolean household;
+    private volatile int failingReads;
+    private long step;
 
     /** A single-charger site. */
     public FakeDevice() {
@@ -77,6 +80,46 @@ public final class FakeDevice implements DeviceControl {
         listeners.forEach(listener -> listener.onStatusChanged(now));
     }
 
+    /** Replaces the settings in force, as a restart with stored settings would. */
+    public void useSettings(Settings newSettings) {
+        settings = newSettings;
+    }
+
+    /**
+     * Makes every status read advance a synthetic household by one step: three phases of varying load with a
+     * hob switching on and off, and a car that follows the headroom. Deterministic: it depends only on the
+     * number of reads.
+     */
+    public synchronized void household(boolean on) {
+        household = on;
+    }
+
+    private synchronized void advanceHousehold() {
+        if (!household) {
+            return;
+        }
+        step++;
+        double hob = step % 60 < 14 ? 8.5 : 0;
+        double[] house = {5 + 2.5 * Math.sin(step / 7.0) + hob, 3.5 + 1.5 * Math.sin(step / 5.0 + 1),
+            6 + 3 * Math.sin(step / 11.0 + 2)};
+        double worst = Math.max(house[0], Math.max(house[1], house[2]));
+        int headroom = (int) Math.floor(settings.breakerAmps() - 1 - worst);
+        allowed = Math.max(0, Math.min(settings.cLimitAmps(), headroom));
+        double car = allowed < 6 ? 0 : allowed * 0.96;
+        chargingCurrent = Math.round(car * 100) / 100.0;
+        mains = new Double[] {round(house[0] + car), round(house[1] + car), round(house[2] + car)};
+        tsMs += 1000;
+    }
+
+    private static double round(double amps) {
+        return Math.round(amps * 100) / 100.0;
+    }
+
+    /** Makes the next reads of the status throw, as a faulty gateway might. */
+    public void failReads(int count) {
+        failingReads = count;
+    }
+
     public void connection(String word) {
         connection = word;
     }
@@ -87,6 +130,11 @@ public final class FakeDevice implements DeviceControl {
 
     @Override
     public DeviceStatus status() {
+        if (failingReads > 0) {
+            failingReads--;
+            throw new IllegalStateException("simulated gateway fault");
+        }
+        advanceHousehold();
         Settings now = settings;
         Map<String, Long> values = new LinkedHashMap<>();
         for (SettingKey key : SettingKey.values()) {
@@ -98,11 +146,14 @@ public final class FakeDevice implements DeviceControl {
         boolean first = true;
         for (ChargerSettings charger : now.chargers()) {
             int cLimit = charger.cLimitAmps();
-            chargers.add(new ChargerStatus(charger.id(), charger.priority(), enable,
-                    charger.enableIntent().code() == 0 ? null : charger.enableIntent().code(),
-                    1, evseState, connection, first ? chargingCurrent : 0.0, Math.min(allowed, cLimit),
-                    Math.min(allowed, cLimit), 123, 3, (long) (chargingCurrent * 230 * 3), 4200L, cLimit,
-                    charger.cMinLimitAmps(), null, null, null, charger.delayTimer().payload(), null));
+            // the primary charges; the others stand ready with no car
+            int intent = charger.enableIntent().code();
+            chargers.add(new ChargerStatus(charger.id(), charger.priority(), first ? enable : intent == 0 ? 2 : intent,
+                    intent == 0 ? null : intent, first ? 1 : 0, first ? evseState : 1, connection,
+                    first ? chargingCurrent : 0.0, Math.min(allowed, cLimit), first ? Math.min(allowed, cLimit) : 0,
+                    first ? 123 : 0, first ? 3 : 0, first ? (long) (chargingCurrent * 230 * 3) : 0L,
+                    first ? 4200L : 0L, cLimit, charger.cMinLimitAmps(), null, null, null,
+                    charger.delayTimer().payload(), first ? null : "no_car"));
             first = false;
         }
         return new DeviceStatus(tsMs, "TESTSERIAL01", "0.1.0", Arrays.asList(mains), Arrays.asList(120L, 130L, 140L),
@@ -138,7 +189,7 @@ public final class FakeDevice implements DeviceControl {
             return done(CommandResult.rejected(first.reason(), first.expected(), null));
         }
         settings = result.settings();
-        if (setting == SettingKey.ENABLE) {
+        if (setting == SettingKey.ENABLE && id.equals(settings.primary().id())) {
             enable = (int) value;
         }
         record(Map.of(key, Long.toString(value)));

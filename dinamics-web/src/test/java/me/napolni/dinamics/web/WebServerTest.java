@@ -238,7 +238,8 @@ class WebServerTest {
 
     @Test
     void shouldRefuseEverythingWithoutTokenWhenNotOpen() throws Exception {
-        for (String path : List.of("/api/status", "/api/settings", "/api/settings/schema", "/api/history",
+        for (String path : List.of("/api/status", "/api/session", "/api/settings", "/api/settings/schema",
+                "/api/history",
                 "/api/events", "/metrics")) {
             HttpResponse<String> response = http.getAnonymous(path);
             assertEquals(401, response.statusCode(), path);
@@ -279,6 +280,8 @@ class WebServerTest {
             Http local = new Http(open.uri(), TOKEN);
             assertEquals(200, local.getAnonymous("/api/status").statusCode());
             assertEquals(200, local.getAnonymous("/").statusCode());
+            assertFalse(json(local.getAnonymous("/api/session")).get("signed_in").asBoolean());
+            assertTrue(json(local.get("/api/session")).get("signed_in").asBoolean());
             HttpResponse<String> change = Http.send(local.request("/api/settings")
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"breaker\":20}")).build());
@@ -366,7 +369,7 @@ class WebServerTest {
             assertTrue(csp.contains("frame-ancestors 'none'"), csp);
             assertFalse(csp.contains("unsafe-inline"), csp);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
-            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+            assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
         }
     }
 
@@ -374,6 +377,12 @@ class WebServerTest {
     void shouldRefuseUnknownMethods() throws Exception {
         HttpResponse<String> response = Http.send(http.authorized("/api/settings").DELETE().build());
         assertEquals(405, response.statusCode());
+        assertEquals("GET, PUT", response.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> head = Http.send(http.authorized("/api/status")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(405, Http.send(http.authorized("/api/command").GET().build()).statusCode());
         assertEquals(405, Http.send(http.authorized("/api/status")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode());
     }
@@ -465,6 +474,67 @@ class WebServerTest {
         assertTrue(text.contains("dinamics_breaker_rating_amps 16.0"), text);
         assertTrue(text.contains("dinamics_failsafe_active 0.0"), text);
         assertTrue(text.contains("dinamics_setpoint_changes_total 3.0"), text);
+    }
+
+    @Test
+    void shouldListEveryChargerAndCommandEachWhenSeveralShareTheBreaker() throws Exception {
+        FakeDevice site = new FakeDevice(List.of("1", "garage"));
+        try (WebServer two = WebServer.start(site, WebConfig.of(() -> TOKEN).withSamplePeriodMs(100))) {
+            Http client = new Http(two.uri(), TOKEN);
+            JsonNode chargers = json(client.get("/api/status")).get("chargers");
+            assertEquals(2, chargers.size());
+            assertEquals("garage", chargers.get(1).get("id").asText());
+            HttpResponse<String> response = client.postJson("/api/command",
+                    "{\"key\":\"c_limit\",\"value\":10,\"charger\":\"garage\"}");
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(10, site.settings().charger("garage").cLimitAmps());
+            assertEquals(16, site.settings().charger("1").cLimitAmps());
+            await().atMost(PATIENCE).until(() -> client.get("/metrics").body()
+                    .contains("dinamics_charger_limit_amps{charger=\"garage\"} 10.0"));
+        }
+    }
+
+    @Test
+    void shouldKeepSamplingWhenStatusReadsFail() throws Exception {
+        device.failReads(3);
+        device.mains(19.5, 1.0, 1.0);
+        await().atMost(PATIENCE).until(() -> json(http.get("/api/history?minutes=1")).get("l1").toString()
+                .contains("19.5"));
+    }
+
+    @Test
+    void shouldRefuseStreamsBeyondTheLimit() throws Exception {
+        try (WebServer small = WebServer.start(device, WebConfig.of(() -> TOKEN).withMaxEventStreams(1))) {
+            Http client = new Http(small.uri(), TOKEN);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            var first = Http.client().sendAsync(client.authorized("/api/events").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(lines::add));
+            await().atMost(PATIENCE).until(() -> lines.stream().anyMatch(line -> line.contains("status")));
+            HttpResponse<String> second = client.get("/api/events");
+            assertEquals(503, second.statusCode());
+            first.cancel(true);
+        }
+    }
+
+    @Test
+    void shouldRefuseHugeHeadersAndChangeNothing() throws Exception {
+        String head = "PUT /api/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nX-Pad: " + "a".repeat(40_000)
+                + "\r\nContent-Length: 14\r\n\r\n";
+        String response = Http.raw(server.port(), head, "{\"breaker\":20}".getBytes(StandardCharsets.US_ASCII));
+        int status = Http.status(response);
+        assertTrue(status == -1 || (status >= 400 && status < 500), "refused or cut: " + response);
+        assertEquals(16, device.settings().breakerAmps());
+    }
+
+    @Test
+    void shouldRefuseBadConfiguration() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WebConfig.of(() -> TOKEN).withPort(70_000));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WebConfig.of(() -> TOKEN).withMaxBodyBytes(0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> WebServer.start(device, WebConfig.of(() -> TOKEN).withPort(server.port())));
     }
 
     @Test

@@ -3,6 +3,8 @@ package me.napolni.dinamics.host.internal;
 import me.napolni.dinamics.core.device.DeviceControl;
 import me.napolni.dinamics.mqtt.MqttBridge;
 import me.napolni.dinamics.mqtt.MqttConfig;
+import me.napolni.dinamics.web.WebConfig;
+import me.napolni.dinamics.web.WebServer;
 
 import java.lang.System.Logger.Level;
 
@@ -57,11 +59,25 @@ public final class Adapters {
      * @param webBind the web address, or null for no web UI
      * @param webPort the web port, 0 for a free one
      * @param loopbackWithoutToken true in simulate: no token on loopback
+     * @param token the web access token, or null for none
      * @return what runs
      */
     public static Started start(DeviceControl control, MqttConfig mqtt, String webBind, int webPort,
-            boolean loopbackWithoutToken) {
+            boolean loopbackWithoutToken, String token) {
         MqttBridge bridge = mqtt == null ? null : MqttBridge.start(mqtt, control);
-        return new Started(bridge, null, () -> { });
+        if (webBind == null) {
+            return new Started(bridge, null, () -> { });
+        }
+        try {
+            WebServer web = WebServer.start(control, WebConfig.of(() -> token).withBindAddress(webBind)
+                    .withPort(webPort).withOpenOnLoopback(loopbackWithoutToken));
+            String host = "0.0.0.0".equals(webBind) ? "127.0.0.1" : webBind;
+            return new Started(bridge, "http://" + host + ":" + web.port() + "/", web);
+        } catch (RuntimeException e) {
+            if (bridge != null) {
+                bridge.close();
+            }
+            throw e;
+        }
     }
 }

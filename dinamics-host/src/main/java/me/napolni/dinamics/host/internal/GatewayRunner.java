@@ -1,5 +1,6 @@
 package me.napolni.dinamics.host.internal;
 
+import me.napolni.dinamics.core.time.LocalMinuteClock;
 import me.napolni.dinamics.core.time.NanoClock;
 import me.napolni.dinamics.host.Gateway;
 import me.napolni.dinamics.host.HostConfig;
@@ -7,6 +8,7 @@ import me.napolni.dinamics.mqtt.MqttBridge;
 import me.napolni.dinamics.mqtt.MqttConfig;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ public final class GatewayRunner implements AutoCloseable {
         String serial = config.serial() != null ? config.serial() : MqttBridge.defaultSerial(config.dataDir());
         MeasurementSource source = source(config, serial, clock);
         SettingsStore store = new SettingsStore(config.dataDir(), ids);
-        Gateway gateway = Gateway.start(new Gateway.Parts(serial, ids, connectors, source, store, clock, 1.0,
+        Gateway gateway = Gateway.start(new Gateway.Parts(serial, ids, connectors, source, store, clock,
+                LocalMinuteClock.system(ZoneId.systemDefault()),
                 config.updateUrl(), System::currentTimeMillis));
         MqttConfig mqtt = null;
         HostConfig.Mqtt m = config.mqtt();
@@ -53,8 +56,23 @@ public final class GatewayRunner implements AutoCloseable {
                     m.clientId(), m.username(), m.password(), m.caFile(), m.root(), serial, config.dataDir(),
                     config.homeAssistant().enabled(), config.homeAssistant().prefix());
         }
-        Adapters.Started adapters = Adapters.start(gateway, mqtt,
-                config.web().enabled() ? config.web().bind() : null, config.web().port(), false);
+        String token = null;
+        if (config.web().enabled()) {
+            WebToken.Token made = WebToken.loadOrCreate(config.dataDir());
+            token = made.token();
+            if (made.created()) {
+                // printed once, at the first start; it stays in <dataDir>/web-token (owner-only)
+                System.out.println("dinamics: web UI access token (shown once): " + token);
+            }
+        }
+        Adapters.Started adapters;
+        try {
+            adapters = Adapters.start(gateway, mqtt, config.web().enabled() ? config.web().bind() : null,
+                    config.web().port(), false, token);
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         LOG.log(Level.INFO, "gateway " + serial + " running: " + config.chargers().size() + " charger(s), "
                 + source.description() + (adapters.mqtt() ? ", MQTT " + m.url() : "")
                 + (adapters.webUrl() != null ? ", web " + adapters.webUrl() : ""));

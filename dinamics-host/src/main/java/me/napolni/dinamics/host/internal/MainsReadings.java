@@ -1,16 +1,18 @@
 package me.napolni.dinamics.host.internal;
 
+import me.napolni.dinamics.core.LatestReadings;
 import me.napolni.dinamics.core.PhaseReadings;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
- * The latest mains reading per phase, written by a measurement source's thread and copied by the control loop.
- *
- * <p>The only shared state between a source and the loop; both sides lock it briefly and allocate nothing.
+ * Where a measurement source leaves its readings for the control loop: the core's {@link LatestReadings}, with
+ * garbage (negative, not finite) dropped at the border instead of thrown, and a counter.
  */
 public final class MainsReadings {
 
-    private final PhaseReadings latest = new PhaseReadings();
-    private long updates;
+    private final LatestReadings latest = new LatestReadings();
+    private final AtomicLong updates = new AtomicLong();
 
     /**
      * Records a reading.
@@ -19,20 +21,29 @@ public final class MainsReadings {
      * @param amps RMS amps
      * @param measuredAtNs when it was measured, from the gateway's clock
      */
-    public synchronized void amps(int phase, double amps, long measuredAtNs) {
+    public void amps(int phase, double amps, long measuredAtNs) {
         if (Double.isFinite(amps) && amps >= 0) {
-            latest.amps(phase, amps, measuredAtNs);
-            updates++;
+            latest.record(phase, amps, measuredAtNs);
+            updates.incrementAndGet();
         }
     }
 
     /**
-     * Copies every phase into the loop's holder.
+     * Copies every phase.
      *
-     * @param out the loop's readings
+     * @param out the caller's readings
      */
-    public synchronized void copyInto(PhaseReadings out) {
-        out.copyFrom(latest);
+    public void copyInto(PhaseReadings out) {
+        latest.copyInto(out);
+    }
+
+    /**
+     * Returns the core's holder the control loop reads.
+     *
+     * @return the latest readings
+     */
+    public LatestReadings latest() {
+        return latest;
     }
 
     /**
@@ -40,7 +51,7 @@ public final class MainsReadings {
      *
      * @return the count
      */
-    public synchronized long updates() {
-        return updates;
+    public long updates() {
+        return updates.get();
     }
 }

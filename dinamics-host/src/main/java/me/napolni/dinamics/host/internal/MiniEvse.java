@@ -58,6 +58,7 @@ public final class MiniEvse implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile boolean closed;
     private long framesReceived;
+    private final java.util.Map<String, Integer> received = new java.util.HashMap<>();
 
     /**
      * Creates a controller.
@@ -129,6 +130,7 @@ public final class MiniEvse implements AutoCloseable {
     private synchronized void handle(RapiFrame frame) throws IOException {
         framesReceived++;
         String command = frame.command();
+        received.merge(command, 1, Integer::sum);
         int notify = -1;
         String reply;
         switch (command) {
@@ -382,6 +384,16 @@ public final class MiniEvse implements AutoCloseable {
      */
     public synchronized long framesReceived() {
         return framesReceived;
+    }
+
+    /**
+     * Returns how many frames of one command it received.
+     *
+     * @param command e.g. {@code SC}
+     * @return the count
+     */
+    public synchronized int received(String command) {
+        return received.getOrDefault(command, 0);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package me.napolni.dinamics.host.internal;
 
+import me.napolni.dinamics.core.ChargerPort;
+import me.napolni.dinamics.core.control.ChargerActivity;
+import me.napolni.dinamics.core.control.ChargerObservation;
 import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.core.time.NanoClock;
 
@@ -33,7 +36,7 @@ import java.util.function.Supplier;
  * </ul>
  * Time for polls and timers comes from the gateway's clock (sped up in {@code simulate}); reply timeouts are real.
  */
-public final class RapiChargerPort implements AutoCloseable {
+public final class RapiChargerPort implements ChargerPort, AutoCloseable {
 
     /** Opens a link; called again after a loss. */
     @FunctionalInterface
@@ -141,6 +144,8 @@ public final class RapiChargerPort implements AutoCloseable {
     private final long[] lastPollNs = new long[5];
     private static final String[] POLLS = {"GC", "G0", "GG", "GS", "GU"};
     private volatile boolean pollCarSoon;
+    private static final long RESUME_GRACE_NS = 10_000_000_000L;
+    private volatile long resumeRequestedNs = Long.MIN_VALUE / 2;
 
     /**
      * Creates and starts a port.
@@ -226,6 +231,53 @@ public final class RapiChargerPort implements AutoCloseable {
         actions.add(new Action(command, result));
         wakeUp();
         return result;
+    }
+
+    // ---------------------------------------------------------------- the core's ChargerPort (loop thread)
+
+    @Override
+    public void setCurrent(int amps) {
+        setpoint(amps);
+    }
+
+    @Override
+    public void pause() {
+        send("FS");
+    }
+
+    @Override
+    public void enable() {
+        resumeRequestedNs = clock.nanoTime();
+        send("FE");
+    }
+
+    @Override
+    public void disable() {
+        send("FD");
+    }
+
+    @Override
+    public void observe(ChargerObservation out) {
+        ChargerView v = view;
+        if (v.carMilliAmps() != ChargerView.UNKNOWN && v.carMeasuredAtNs() != Long.MIN_VALUE) {
+            out.carAmps(Math.max(0, v.carMilliAmps()) / 1000.0, v.carMeasuredAtNs());
+        }
+        if (v.pilotAmps() != ChargerView.UNKNOWN) {
+            out.setpointAmps(v.pilotAmps());
+        }
+        int state = v.evseState();
+        ChargerActivity activity;
+        if (state == ChargerView.STATE_C) {
+            activity = ChargerActivity.CHARGING;
+        } else if (state == ChargerView.STATE_SLEEPING || state == ChargerView.STATE_DISABLED) {
+            activity = clock.nanoTime() - resumeRequestedNs < RESUME_GRACE_NS ? ChargerActivity.RESUMING
+                    : ChargerActivity.PAUSED;
+        } else {
+            activity = ChargerActivity.CHARGING;
+        }
+        out.activity(activity);
+        out.carConnected(v.carConnected());
+        out.linkOk(!conError && v.linkOk());
     }
 
     private void wakeUp() {

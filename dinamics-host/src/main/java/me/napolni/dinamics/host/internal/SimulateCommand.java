@@ -140,10 +140,11 @@ public final class SimulateCommand implements Callable<Integer> {
             resources.site = new SimulatedSite(household, profile, breakerAmps, startSecond,
                     (int) SettingKey.CALIBRATION.defaultValue(), clock, resources.evse);
             resources.gateway = Gateway.start(new Gateway.Parts(serial, List.of(ChargerSettings.PRIMARY_ID),
-                    List.of(Connectors.tcp("127.0.0.1", evsePort)), resources.site, store, clock, 1.0 / speed,
+                    List.of(Connectors.tcp("127.0.0.1", evsePort)), resources.site, store, clock, resources.site::minuteOfDay,
                     null, System::currentTimeMillis));
             MqttConfig mqtt = MqttConfig.of(resources.broker.url()).withSerial(serial).withDataDir(data);
-            Adapters.Started adapters = Adapters.start(resources.gateway, mqtt, "127.0.0.1", webPort, true);
+            Adapters.Started adapters = Adapters.start(resources.gateway, mqtt, "127.0.0.1", webPort, true,
+                    WebToken.loadOrCreate(data).token());
             resources.adapters = adapters;
             out.printf(Locale.ROOT, "dinamics simulate: %s, car %s, breaker %d A, start %s, speed %sx%n",
                     household.name(), profile.id(), breakerAmps, start, trim(speed));

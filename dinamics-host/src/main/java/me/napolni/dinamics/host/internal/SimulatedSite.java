@@ -64,6 +64,7 @@ public final class SimulatedSite implements MeasurementSource {
         this.clock = clock;
         this.evse = evse;
         this.carModel = new CarModel(car.maxAmps());
+        this.simSecond = startSecond;
         this.breaker = new BreakerModel(breakerAmps, day.amps(0, startSecond), day.amps(1, startSecond),
                 day.amps(2, startSecond));
         this.waveform = SyntheticCtWaveform.create(3, calibration, 42L);
@@ -184,6 +185,15 @@ public final class SimulatedSite implements MeasurementSource {
      */
     public long simSecond() {
         return simSecond;
+    }
+
+    /**
+     * Returns the simulated local time, for the delay timer.
+     *
+     * @return minutes since midnight, 0..1439
+     */
+    public int minuteOfDay() {
+        return (int) (simSecond % 86_400 / 60);
     }
 
     @Override

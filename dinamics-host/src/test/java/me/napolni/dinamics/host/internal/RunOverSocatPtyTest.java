@@ -109,7 +109,7 @@ class RunOverSocatPtyTest {
         // fast timers so the test runs in seconds: stale after 2 s, replies within 500 ms, CON_ERROR for 2 s at least
         new SettingsStore(data, List.of(ChargerSettings.PRIMARY_ID)).save(Settings.defaults()
                 .with(SettingKey.STALE_AFTER, 2_000).with(SettingKey.TIMER13, 500).with(SettingKey.TIMER14, 2_000)
-                .with(SettingKey.TIMER10, 1_000));
+                .with(SettingKey.TIMER10, 1_000).with(SettingKey.RAISE_DELAY, 1_000));
         Path config = dir.resolve("dinamics.json");
         Files.writeString(config, ("{'serial':'pty-test','dataDir':'" + data + "',"
                 + "'chargers':[{'id':'1','port':'" + dir.resolve("ttyA") + "'}],"

@@ -3,7 +3,6 @@ package me.napolni.dinamics.mqtt.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,6 +113,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
         }
     });
     // worker-only state
+    private final Map<String, Integer> pendingAcks = new java.util.HashMap<>();
     private boolean firstConnect = true;
     private boolean reconnectScheduled;
     private long retryDelayMs = FIRST_RETRY_MS;
@@ -322,7 +322,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
         try {
             switch (c.kind()) {
                 case SETTING:
-                    await(device.set(id, c.key(), verdict.value()), route, payload,
+                    await(device.set(id, c.key(), verdict.value()), route, payload, hold(id, c.key()),
                         r -> ackState(id, c.key(), r.value() != null ? r.value() : Long.toString(verdict.value())));
                     return;
                 case ENABLE:
@@ -342,7 +342,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
                     await(device.update(spiffs), route, payload, r -> updateTopics.put(spiffs, route.relTopic()));
                     return;
                 case DELAY_TIMER:
-                    await(device.setDelayTimer(id, verdict.text()), route, payload,
+                    await(device.setDelayTimer(id, verdict.text()), route, payload, hold(id, "delay_timer"),
                         r -> ackState(id, "delay_timer", r.value() != null ? r.value()
                                 : verdict.text().equals("0") ? "off" : verdict.text()));
                     return;
@@ -372,7 +372,30 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
         }
     }
 
+    /**
+     * Marks the ack topics of a setting as answered by a pending command, so a setting-changed event for the same
+     * change does not publish the value a second time (the ack publishes it, whatever came first).
+     */
+    private List<String> hold(String chargerId, String key) {
+        List<String> topics = targets(chargerId, key);
+        for (String t : topics) {
+            pendingAcks.merge(t, 1, Integer::sum);
+        }
+        return topics;
+    }
+
+    private void release(List<String> topics) {
+        for (String t : topics) {
+            pendingAcks.computeIfPresent(t, (k, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
     private void await(CompletionStage<CommandResult> stage, Route route, byte[] payload,
+            Consumer<CommandResult> onOk) {
+        await(stage, route, payload, List.of(), onOk);
+    }
+
+    private void await(CompletionStage<CommandResult> stage, Route route, byte[] payload, List<String> held,
             Consumer<CommandResult> onOk) {
         stage.toCompletableFuture().orTimeout(RESULT_TIMEOUT_MS, TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
             boolean handed = submit(() -> {
@@ -387,6 +410,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
                                 r.expected() != null ? r.expected() : route.command().expected(), r.detail());
                     }
                 } finally {
+                    release(held);
                     waiting.decrementAndGet();
                 }
             });
@@ -550,7 +574,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
         submit(() -> {
             boolean changed = false;
             for (String t : targets(chargerId, key)) {
-                if (!value.equals(view.lastState(t))) {
+                if (!pendingAcks.containsKey(t) && !value.equals(view.lastState(t))) {
                     publish(Outgoing.of(t, value, MessageClass.S));
                     changed = true;
                 }
@@ -753,9 +777,5 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
      */
     public Set<String> subscribedTopics() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(routes.keySet()));
-    }
-
-    static List<String> split(String text) {
-        return Arrays.asList(text.split(","));
     }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import me.napolni.dinamics.core.settings.ParseResult;
+import me.napolni.dinamics.core.settings.SettingParser;
 import me.napolni.dinamics.mqtt.internal.TopicContract.Command;
 import me.napolni.dinamics.mqtt.internal.TopicContract.Kind;
 
@@ -19,7 +21,6 @@ public final class CommandParser {
     private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]*");
     private static final Pattern RAPI = Pattern.compile("[A-Z][A-Z0-9]( [A-Za-z0-9-]{1,10}){0,4}");
     private static final Pattern SA_ARGS = Pattern.compile("SA -?[0-9]{1,6} -?[0-9]{1,6}");
-    private static final Pattern WINDOW = Pattern.compile("([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])");
     private static final Set<String> BARE_GETS = Set.of("G0", "G3", "G4", "G5", "GA", "GC", "GD", "GE", "GF", "GG",
             "GH", "GI", "GP", "GS", "GT", "GU", "GV", "GY");
     /** Longer than any accepted range needs; such numbers are out of range without parsing. */
@@ -81,11 +82,17 @@ public final class CommandParser {
             }
         }
         String text = new String(payload, 0, length, StandardCharsets.US_ASCII);
+        if (command.setting() != null) {
+            // the core's parser: the same reasons for MQTT and the web
+            ParseResult parsed = SettingParser.parse(command.setting(), text);
+            if (parsed.violation() != null) {
+                return new Verdict(parsed.violation().reason(), parsed.violation().expected(), 0, text);
+            }
+            return new Verdict(null, null, parsed.value(), text);
+        }
         switch (command.kind()) {
             case RAPI_REQUEST:
                 return checkRapi(command, text);
-            case DELAY_TIMER:
-                return checkWindow(command, text);
             default:
                 return checkInteger(command, text);
         }
@@ -132,14 +139,4 @@ public final class CommandParser {
         return SA_ARGS.matcher(text).matches();
     }
 
-    private static Verdict checkWindow(Command command, String text) {
-        if (text.equals("0")) {
-            return new Verdict(null, null, 0, text);
-        }
-        var m = WINDOW.matcher(text);
-        if (!m.matches() || (m.group(1).equals(m.group(3)) && m.group(2).equals(m.group(4)))) {
-            return Verdict.reject("not_a_time", command);
-        }
-        return new Verdict(null, null, 0, text);
-    }
 }

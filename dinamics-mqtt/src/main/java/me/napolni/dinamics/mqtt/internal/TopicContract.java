@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import me.napolni.dinamics.core.settings.SettingKey;
+import me.napolni.dinamics.core.settings.SettingScope;
+
 /**
  * The command topics of TOPICS.md (sections 3, 4, 6, 7) with what each accepts and how it is acknowledged.
  *
- * <p>Ranges live here only for the bridge's own syntax checks (section 2, steps 6 and 7, and the {@code expected}
- * field); the gateway validates again with its settings table and has the last word.
+ * <p>Settings take their ranges, defaults and scope from the core's {@link SettingKey} table, so MQTT, the web and
+ * the gateway cannot disagree; the gateway validates again and has the last word (consistency, link state).
  */
 public final class TopicContract {
 
@@ -55,8 +58,10 @@ public final class TopicContract {
      * @param min the smallest integer accepted
      * @param max the largest integer accepted
      * @param chargerLevel true when it also exists under {@code ~/charger/<id>/}
+     * @param setting the setting of the core's table whose range and parser apply, or null
      */
-    public record Command(String name, Kind kind, String key, long min, long max, boolean chargerLevel) {
+    public record Command(String name, Kind kind, String key, long min, long max, boolean chargerLevel,
+            SettingKey setting) {
 
         /**
          * Returns the {@code expected} text of the error JSON.
@@ -67,11 +72,12 @@ public final class TopicContract {
             switch (kind) {
                 case RAPI_REQUEST:
                     return "allowlist";
-                case DELAY_TIMER:
-                    return "HH:MM-HH:MM|0";
                 case UNSUPPORTED:
                     return null;
                 default:
+                    if (setting != null) {
+                        return setting.expected();
+                    }
                     return min == max ? Long.toString(min) : min + ".." + max;
             }
         }
@@ -85,9 +91,6 @@ public final class TopicContract {
             return kind != Kind.RAPI_REQUEST && kind != Kind.DELAY_TIMER && kind != Kind.UNSUPPORTED;
         }
     }
-
-    /** Largest value of the timers (ms). */
-    public static final long MAX_TIMER_MS = 500_000;
 
     private static final Map<String, Command> COMMANDS = build();
 
@@ -105,39 +108,37 @@ public final class TopicContract {
         request(m, "delete_settings", Kind.DELETE_SETTINGS, false);
         request(m, "set_update", Kind.UPDATE, false);
         request(m, "set_update_spiffs", Kind.UPDATE, false);
-        put(m, new Command("set_enable", Kind.ENABLE, "enable", 1, 3, true));
-        setting(m, "breaker", 6, 100, false);
-        put(m, new Command("set_t_limit", Kind.LIMIT, "t_limit", 1, 100, true));
-        put(m, new Command("set_e_limit", Kind.LIMIT, "e_limit", 1, 100, true));
-        setting(m, "c_limit", 6, 32, true);
-        setting(m, "c_min_limit", 6, 32, true);
-        setting(m, "calibration", 100, 2000, false);
-        setting(m, "debug", 1, 5, false);
-        setting(m, "timer", 1, MAX_TIMER_MS, false);
-        for (int i = 1; i <= 12; i++) {
-            setting(m, "timer" + i, 1, MAX_TIMER_MS, false);
+        setting(m, SettingKey.ENABLE, Kind.ENABLE);
+        setting(m, SettingKey.BREAKER, Kind.SETTING);
+        setting(m, SettingKey.T_LIMIT, Kind.LIMIT);
+        setting(m, SettingKey.E_LIMIT, Kind.LIMIT);
+        setting(m, SettingKey.C_LIMIT, Kind.SETTING);
+        setting(m, SettingKey.C_MIN_LIMIT, Kind.SETTING);
+        setting(m, SettingKey.CALIBRATION, Kind.SETTING);
+        setting(m, SettingKey.DEBUG, Kind.SETTING);
+        for (int i = 0; i <= SettingKey.LAST_TIMER; i++) {
+            setting(m, SettingKey.timer(i), Kind.SETTING);
         }
-        setting(m, "timer13", 100, 10_000, false);
-        setting(m, "timer14", 1, MAX_TIMER_MS, false);
-        setting(m, "plugandcharge", 0, 1, false);
-        setting(m, "dinamics", 0, 1, false);
-        setting(m, "nwpc", 0, 1, false);
-        put(m, new Command("set_priority", Kind.SETTING, "priority", 1, 10, true));
-        put(m, new Command("rapi_request", Kind.RAPI_REQUEST, null, 0, 0, false));
-        put(m, new Command("set_delay_timer", Kind.DELAY_TIMER, "delay_timer", 0, 0, true));
+        setting(m, SettingKey.PLUGANDCHARGE, Kind.SETTING);
+        setting(m, SettingKey.DINAMICS, Kind.SETTING);
+        setting(m, SettingKey.NWPC, Kind.SETTING);
+        setting(m, SettingKey.PRIORITY, Kind.SETTING);
+        put(m, new Command("rapi_request", Kind.RAPI_REQUEST, null, 0, 0, false, null));
+        setting(m, SettingKey.DELAY_TIMER, Kind.DELAY_TIMER);
         for (String name : List.of("set_cte", "set_neg_amp", "set_adjust", "set_autoupdate", "set_lcd", "erase_lcd",
                 "set_TFO", "set_lora", "delete_wifi", "set_enable_on_delayed", "set_enable_off_delayed", "set_rapi")) {
-            put(m, new Command(name, Kind.UNSUPPORTED, null, 0, 0, false));
+            put(m, new Command(name, Kind.UNSUPPORTED, null, 0, 0, false, null));
         }
         return Collections.unmodifiableMap(m);
     }
 
     private static void request(Map<String, Command> m, String name, Kind kind, boolean chargerLevel) {
-        put(m, new Command(name, kind, null, 1, 1, chargerLevel));
+        put(m, new Command(name, kind, null, 1, 1, chargerLevel, null));
     }
 
-    private static void setting(Map<String, Command> m, String key, long min, long max, boolean chargerLevel) {
-        put(m, new Command("set_" + key, Kind.SETTING, key, min, max, chargerLevel));
+    private static void setting(Map<String, Command> m, SettingKey key, Kind kind) {
+        boolean chargerLevel = key.scope() != SettingScope.SITE;
+        put(m, new Command(key.topic(), kind, key.key(), key.minimum(), key.maximum(), chargerLevel, key));
     }
 
     private static void put(Map<String, Command> m, Command command) {
@@ -195,18 +196,7 @@ public final class TopicContract {
      * @return true for charger-level keys
      */
     public static boolean chargerLevelKey(String key) {
-        switch (key) {
-            case "enable":
-            case "c_limit":
-            case "c_min_limit":
-            case "t_limit":
-            case "e_limit":
-            case "priority":
-            case "delay_timer":
-                return true;
-            default:
-                return false;
-        }
+        return SettingKey.ofKey(key).map(k -> k.scope() != SettingScope.SITE).orElse(false);
     }
 
     /**
@@ -216,45 +206,7 @@ public final class TopicContract {
      * @return the default from TOPICS 4.4 and 6.1, or null when it has none
      */
     public static Long defaultValue(String key) {
-        switch (key) {
-            case "breaker":
-            case "c_limit":
-                return 16L;
-            case "c_min_limit":
-                return 6L;
-            case "calibration":
-                return 277L;
-            case "debug":
-            case "dinamics":
-                return 1L;
-            case "plugandcharge":
-            case "nwpc":
-                return 0L;
-            case "priority":
-                return 5L;
-            case "timer":
-                return 2000L;
-            case "timer1":
-            case "timer5":
-            case "timer8":
-            case "timer10":
-            case "timer11":
-                return 50_000L;
-            case "timer2":
-            case "timer3":
-            case "timer4":
-            case "timer7":
-            case "timer14":
-                return 10_000L;
-            case "timer6":
-                return 30_000L;
-            case "timer9":
-            case "timer12":
-                return 100_000L;
-            case "timer13":
-                return 1000L;
-            default:
-                return null;
-        }
+        return SettingKey.ofKey(key).filter(k -> k.scope() == SettingScope.SITE || k == SettingKey.C_LIMIT
+                || k == SettingKey.C_MIN_LIMIT || k == SettingKey.PRIORITY).map(SettingKey::defaultValue).orElse(null);
     }
 }

@@ -209,6 +209,7 @@ final class StatusJson {
         json.put("payload", payload);
         json.put("reason", reason);
         json.put("expected", expected);
+        json.putNull("detail");
         return json;
     }
 

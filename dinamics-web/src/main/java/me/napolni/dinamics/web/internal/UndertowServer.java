@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The only class that knows Undertow: it turns exchanges into {@link WebRequest}s, writes {@link WebResponse}s,
@@ -155,9 +156,15 @@ final class UndertowServer implements HttpHandler, AutoCloseable {
         undertow.stop();
     }
 
-    /** One browser's event stream over Undertow's connection. */
-    private static final class SseSink implements EventSink {
+    /**
+     * One browser's event stream over Undertow's connection. Undertow queues without bound, so a reader that
+     * stops reading (a phone that went to sleep with the page open) is cut off once too many events wait.
+     */
+    private static final class SseSink implements EventSink, ServerSentEventConnection.EventCallback {
+        private static final int MAX_PENDING_EVENTS = 256;
+
         private final ServerSentEventConnection connection;
+        private final AtomicInteger pending = new AtomicInteger();
 
         SseSink(ServerSentEventConnection connection) {
             this.connection = connection;
@@ -165,7 +172,22 @@ final class UndertowServer implements HttpHandler, AutoCloseable {
 
         @Override
         public void send(String event, String data) {
-            connection.send(data, event, null, null);
+            if (pending.incrementAndGet() > MAX_PENDING_EVENTS) {
+                pending.decrementAndGet();
+                close();
+                return;
+            }
+            connection.send(data, event, null, this);
+        }
+
+        @Override
+        public void done(ServerSentEventConnection ignored, String data, String event, String id) {
+            pending.decrementAndGet();
+        }
+
+        @Override
+        public void failed(ServerSentEventConnection ignored, String data, String event, String id, IOException e) {
+            pending.decrementAndGet();
         }
 
         @Override

@@ -37,7 +37,7 @@ final class WebApp {
                     + "frame-ancestors 'none'",
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer",
+            "Referrer-Policy", "same-origin",
             "Cross-Origin-Opener-Policy", "same-origin",
             "Cross-Origin-Resource-Policy", "same-origin",
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -131,12 +131,21 @@ final class WebApp {
             case "/api/status":
                 return readJson(request, () -> StatusJson.status(device.status()));
             case "/api/settings":
-                return request.method().equals("PUT") ? putSettings(request)
-                        : readJson(request, () -> StatusJson.settings(device.status()));
+                if (request.method().equals("PUT")) {
+                    return putSettings(request);
+                }
+                return isGet(request) ? readJson(request, () -> StatusJson.settings(device.status()))
+                        : methodNotAllowed("GET, PUT");
             case "/api/settings/schema":
                 return readJson(request, StatusJson::schema);
             case "/api/history":
                 return history(request);
+            case "/api/session":
+                return readJson(request, () -> {
+                    ObjectNode json = StatusJson.object();
+                    json.put("signed_in", guard.hasCredential(request));
+                    return json;
+                });
             case "/api/command":
                 return command(request);
             case "/metrics":

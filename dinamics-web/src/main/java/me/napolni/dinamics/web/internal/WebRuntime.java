@@ -88,7 +88,12 @@ public final class WebRuntime implements AutoCloseable {
      * @return e.g. {@code http://127.0.0.1:8080/}
      */
     public URI uri() {
-        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        String bind = config.bindAddress();
+        // listening on every interface includes loopback, the one address sure to reach it from here
+        if (bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+            bind = "127.0.0.1";
+        }
+        String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
         return URI.create("http://" + host + ":" + port() + "/");
     }
 

@@ -145,7 +145,8 @@
       var pct = value === null || value === undefined || !breaker ? 0 : Math.min(100, 100 * value / breaker);
       $('bar-l' + (p + 1)).style.width = pct + '%';
       tile.dataset.level = pct >= 100 ? 'over' : pct >= 85 ? 'high' : 'ok';
-      var stale = age !== null && age !== undefined && age > STALE_MS;
+      var staleMs = loaded.stale_after ? Number(loaded.stale_after) : STALE_MS;
+      var stale = age !== null && age !== undefined && age > staleMs;
       tile.dataset.stale = stale ? 'true' : 'false';
       text('note-l' + (p + 1), value === null || value === undefined ? 'no reading'
         : stale ? 'stale: ' + Math.round(age / 1000) + ' s old' : Math.round(pct) + ' % of breaker');
@@ -180,7 +181,9 @@
       buttons[i].setAttribute('aria-pressed', String(Number(buttons[i].dataset.enable) === s.enable));
     }
     text('enable-now', s.enable ? 'now ' + ENABLE_WORDS[s.enable] : '');
-    renderChargers(s.chargers || []);
+    var chargers = s.chargers || [];
+    text('control-title', chargers.length > 1 ? 'Charger ' + chargers[0].id + ' (primary)' : 'Charger');
+    renderChargers(chargers);
   }
 
   function phasesText(code) {
@@ -194,17 +197,44 @@
     card.hidden = chargers.length < 2;
     if (chargers.length < 2) { return; }
     var body = $('chargers-body');
-    while (body.firstChild) { body.removeChild(body.firstChild); }
     chargers.forEach(function (c) {
-      var row = document.createElement('tr');
-      [c.id, c.connection === 'CON_ERROR' ? 'Unreachable' : (EVSE_STATES[c.evse_state] || 'Unknown'),
+      var row = $('charger-row-' + c.id);
+      if (!row) {
+        row = document.createElement('tr');
+        row.id = 'charger-row-' + c.id;
+        for (var i = 0; i < 5; i++) { row.appendChild(document.createElement('td')); }
+        var modeCell = document.createElement('td');
+        var select = document.createElement('select');
+        select.className = 'compact';
+        select.setAttribute('aria-label', 'Mode of charger ' + c.id);
+        [['2', 'Charge'], ['3', 'Sleep'], ['1', 'Off']].forEach(function (o) {
+          var option = document.createElement('option');
+          option.value = o[0];
+          option.textContent = o[1];
+          select.appendChild(option);
+        });
+        select.addEventListener('change', function () {
+          request('POST', '/api/command', {key: 'enable', value: Number(select.value), charger: c.id})
+            .then(function (r) {
+              if (!r.ok) {
+                var errors = r.json && r.json.errors ? r.json.errors : [{reason: 'refused'}];
+                row.cells[5].title = reasonText(errors[0]);
+                select.setAttribute('aria-invalid', 'true');
+              } else {
+                select.removeAttribute('aria-invalid');
+              }
+            });
+        });
+        modeCell.appendChild(select);
+        row.appendChild(modeCell);
+        body.appendChild(row);
+      }
+      var values = [c.id, c.connection === 'CON_ERROR' ? 'Unreachable' : (EVSE_STATES[c.evse_state] || 'Unknown'),
         amps(c.charging_current) + ' A', (c.max_charging_current === null ? '—' : c.max_charging_current) + ' A',
-        c.priority].forEach(function (v) {
-        var cell = document.createElement('td');
-        cell.textContent = v;
-        row.appendChild(cell);
-      });
-      body.appendChild(row);
+        c.priority];
+      for (var j = 0; j < values.length; j++) { row.cells[j].textContent = values[j]; }
+      var mode = row.cells[5].firstChild;
+      if (c.enable && document.activeElement !== mode) { mode.value = String(c.enable); }
     });
   }
 
@@ -239,10 +269,11 @@
       width: size.width,
       height: size.height,
       cursor: {drag: {x: false, y: false}},
+      legend: {live: false},
       scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(10, max * 1.1)]; }}},
       axes: [
         {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}},
-        {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}, label: 'A', size: 44,
+        {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}, size: 48,
           values: function (u, vals) { return vals.map(function (v) { return v + ' A'; }); }}
       ],
       series: [
@@ -337,11 +368,21 @@
 
   function buildForm() {
     var holder = $('settings-groups');
-    GROUPS.forEach(function (group) {
+    GROUPS.forEach(function (group, index) {
       var fieldset = document.createElement('fieldset');
       var legend = document.createElement('legend');
       legend.textContent = group[0];
       fieldset.appendChild(legend);
+      var box = fieldset;
+      if (index > 0) {
+        box = document.createElement('details');
+        box.className = 'group';
+        var summary = document.createElement('summary');
+        summary.textContent = group[0];
+        box.appendChild(summary);
+        legend.className = 'visually-hidden';
+        box.appendChild(fieldset);
+      }
       var fields = document.createElement('div');
       fields.className = 'fields';
       group[1].forEach(function (key) {
@@ -350,7 +391,7 @@
         fields.appendChild(buildField(s));
       });
       fieldset.appendChild(fields);
-      holder.appendChild(fieldset);
+      holder.appendChild(box);
     });
   }
 
@@ -476,7 +517,11 @@
       var errors = r.json && r.json.errors ? r.json.errors : [{reason: 'refused'}];
       errors.forEach(function (error) {
         var input = error.key ? $('f-' + error.key) : null;
-        if (input) { input.setAttribute('aria-invalid', 'true'); }
+        if (input) {
+          input.setAttribute('aria-invalid', 'true');
+          var group = input.closest('details');
+          if (group) { group.open = true; }
+        }
         if (!error.key || !showError('err-' + error.key, error)) { showError('err-form', error); }
       });
     }, function () {
@@ -518,6 +563,11 @@
   function start() {
     wireControls();
     makeChart();
+    request('GET', '/api/session').then(function (r) {
+      var signedIn = r.json && r.json.signed_in;
+      $('signin-notice').hidden = !!signedIn;
+      document.querySelector('.logout').hidden = !signedIn;
+    });
     request('GET', '/api/settings/schema').then(function (r) {
       if (r.json) { r.json.settings.forEach(function (s) { schema[s.key] = s; }); }
       buildForm();

@@ -1,0 +1,201 @@
+package me.napolni.dinamics.host;
+
+import me.napolni.dinamics.core.device.CommandResult;
+import me.napolni.dinamics.core.device.DeviceListener;
+import me.napolni.dinamics.core.settings.SettingKey;
+import me.napolni.dinamics.core.settings.Settings;
+import me.napolni.dinamics.core.time.ManualClock;
+import me.napolni.dinamics.core.time.LocalMinuteClock;
+import me.napolni.dinamics.core.time.NanoClock;
+import me.napolni.dinamics.host.internal.Connectors;
+import me.napolni.dinamics.host.internal.MainsReadings;
+import me.napolni.dinamics.host.internal.MeasurementSource;
+import me.napolni.dinamics.host.internal.MiniEvse;
+import me.napolni.dinamics.host.internal.SettingsStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gateway as MQTT and the web UI see it: commands through {@code DeviceControl}, against a real controller. */
+class GatewayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private MiniEvse evse;
+    private Gateway gateway;
+    private final List<String> settingEvents = new CopyOnWriteArrayList<>();
+    private final List<Integer> enableAcks = new CopyOnWriteArrayList<>();
+
+    private final MeasurementSource house = new MeasurementSource() {
+        @Override
+        public void start(MainsReadings sink) {
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        evse = new MiniEvse(new ManualClock(), 32);
+        evse.plug(true);
+        int port = evse.serveTcp(0);
+        gateway = Gateway.start(new Gateway.Parts("test", List.of("1"), List.of(Connectors.tcp("127.0.0.1", port)),
+                house, new SettingsStore(dir, List.of("1")), NanoClock.system(),
+                LocalMinuteClock.system(ZoneId.systemDefault()), null,
+                System::currentTimeMillis));
+        gateway.addListener(new DeviceListener() {
+            @Override
+            public void onSettingChanged(String chargerId, String key, String value) {
+                settingEvents.add(chargerId + "/" + key + "=" + value);
+            }
+
+            @Override
+            public void onEnableAck(String chargerId, int enable) {
+                enableAcks.add(enable);
+            }
+        });
+        await().atMost(WAIT).until(() -> "OK".equals(gateway.status().primary().connection()));
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        evse.close();
+    }
+
+    private static CommandResult get(java.util.concurrent.CompletionStage<CommandResult> stage) throws Exception {
+        return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    private Settings onDisk() {
+        return new SettingsStore(dir, List.of("1")).load().settings();
+    }
+
+    @Test
+    void shouldPersistBeforeAcknowledgingWhenASettingIsAccepted() throws Exception {
+        CommandResult result = get(gateway.set(null, "breaker", 20));
+        assertTrue(result.ok(), result.toString());
+        assertEquals("20", result.value());
+        assertEquals(20, onDisk().breakerAmps(), "saved before the ack");
+        assertEquals(20, gateway.status().breaker());
+        assertTrue(settingEvents.contains("null/breaker=20"), settingEvents.toString());
+    }
+
+    @Test
+    void shouldChangeAndPersistNothingWhenTheValueIsOutOfRange() throws Exception {
+        CommandResult result = get(gateway.set(null, "breaker", 101));
+        assertEquals("out_of_range", result.reason());
+        assertEquals("6..100", result.expected());
+        assertEquals(Settings.defaults(), onDisk());
+        assertEquals(List.of(), settingEvents);
+    }
+
+    @Test
+    void shouldRejectAsInconsistentWhenTheMinimumWouldExceedTheCap() throws Exception {
+        CommandResult result = get(gateway.set(null, "c_min_limit", 20));
+        assertEquals("inconsistent", result.reason());
+        assertEquals(6, onDisk().cMinLimitAmps());
+    }
+
+    @Test
+    void shouldRejectUnknownKeysAsUnsupported() throws Exception {
+        assertEquals("unsupported", get(gateway.set(null, "lora", 1)).reason());
+        assertEquals("unsupported", get(gateway.set("garage", "c_limit", 10)).reason());
+    }
+
+    @Test
+    void shouldListEveryViolationWhenValidatingSeveralValues() {
+        Map<String, Long> change = new LinkedHashMap<>();
+        change.put("breaker", 5L);
+        change.put("timer13", 50L);
+        change.put("c_limit", 20L);
+        Map<String, CommandResult> problems = gateway.validate(change);
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals("out_of_range", problems.get("breaker").reason());
+        assertEquals("out_of_range", problems.get("timer13").reason());
+    }
+
+    @Test
+    void shouldApplyAllOrNothingWhenSettingSeveralValues() throws Exception {
+        assertEquals("out_of_range", get(gateway.setAll(Map.of("breaker", 20L, "c_limit", 40L))).reason());
+        assertEquals(16, onDisk().breakerAmps());
+        assertTrue(get(gateway.setAll(Map.of("breaker", 20L, "c_limit", 10L))).ok());
+        assertEquals(20, onDisk().breakerAmps());
+        assertEquals(10, onDisk().cLimitAmps());
+    }
+
+    @Test
+    void shouldSleepTheChargerAndKeepTheIntentWhenEnableIsThree() throws Exception {
+        CommandResult result = get(gateway.set(null, "enable", 3));
+        assertTrue(result.ok(), result.toString());
+        assertEquals(3, onDisk().primary().enableIntent().code(), "the intent is stored before the ack");
+        await().atMost(WAIT).until(() -> evse.state() == MiniEvse.STATE_SLEEPING);
+        await().atMost(WAIT).until(() -> enableAcks.contains(3));
+    }
+
+    @Test
+    void shouldPassAllowListedRequestsAndRefuseTheRest() throws Exception {
+        CommandResult version = get(gateway.rapiRequest(null, "GV"));
+        assertTrue(version.ok() && version.value().startsWith("$OK 8.2.3"), version.toString());
+        assertTrue(get(gateway.rapiRequest(null, "$GS")).ok());
+        assertEquals("not_allowed", get(gateway.rapiRequest(null, "SC 10")).reason());
+        assertEquals("not_allowed", get(gateway.rapiRequest(null, "FR")).reason());
+        assertEquals("not_a_command", get(gateway.rapiRequest(null, "gv")).reason());
+        assertEquals("not_a_command", get(gateway.rapiRequest(null, "GS  1")).reason());
+        assertEquals(0, evse.received("FR"));
+    }
+
+    @Test
+    void shouldAnswerRejectedOrNotChargingWhenATimeLimitIsAsked() throws Exception {
+        assertEquals("evse_rejected", get(gateway.set(null, "t_limit", 4)).reason());   // standard build: $NK
+        evse.plug(false);
+        await().atMost(WAIT).until(() -> gateway.primaryPort().view().evseState() == MiniEvse.STATE_A);
+        assertEquals("not_charging", get(gateway.set(null, "t_limit", 4)).reason());
+    }
+
+    @Test
+    void shouldSayNotConfiguredWhenAnUpdateIsAskedWithoutASource() throws Exception {
+        assertEquals("not_configured", get(gateway.update(false)).reason());
+    }
+
+    @Test
+    void shouldRestoreAndPersistDefaultsWhenSettingsAreDeleted() throws Exception {
+        assertTrue(get(gateway.set(null, "breaker", 32)).ok());
+        assertTrue(get(gateway.resetSettings()).ok());
+        assertEquals(16, onDisk().breakerAmps());
+        assertEquals(16, gateway.settings().breakerAmps());
+        assertEquals(SettingKey.BREAKER.defaultValue(), gateway.status().breaker());
+    }
+
+    @Test
+    void shouldAcceptADelayTimerAndRefuseGarbage() throws Exception {
+        CommandResult result = get(gateway.setDelayTimer(null, "22:00-06:00"));
+        assertTrue(result.ok(), result.toString());
+        assertEquals("22:00-06:00", result.value());
+        assertEquals("not_a_time", get(gateway.setDelayTimer(null, "25:00-06:00")).reason());
+    }
+}
