@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Updates the program and the web UI bundle from a signed release manifest (TOPICS.md §4.5, docs/updates.md).
@@ -57,6 +58,11 @@ public final class UpdateManager {
     static final String BAD_VERSIONS_FILE = "bad-versions";
     /** Where downloads are staged, beside their final place. */
     static final String STAGING_DIR = ".staging";
+
+    /** How often {@link #reportHealthyWhen(BooleanSupplier, long)} looks, ms. */
+    public static final long HEALTH_POLL_MS = 500;
+    /** A sensible wait for {@link #reportHealthyWhen(BooleanSupplier, long)}: the launcher's default trial, ms. */
+    public static final long DEFAULT_HEALTH_WAIT_MS = 180_000;
 
     private static final System.Logger LOG = System.getLogger(UpdateManager.class.getName());
     private static final int PERCENT_STEP = 10;
@@ -225,6 +231,41 @@ public final class UpdateManager {
         } else if (pending.isPresent() && pending.get().equals(running)) {
             progress.onUpdateStatus(false, "done " + running);
         }
+    }
+
+    /**
+     * Calls {@link #reportHealthy()} once {@code ready} turns true, from a daemon thread that looks every
+     * {@link #HEALTH_POLL_MS} ms; gives up after {@code giveUpAfterMs} (the launcher then rolls back).
+     *
+     * <pre>
+     *   updates.reportHealthyWhen(() -&gt; gateway.status() != null &amp;&amp; (bridge == null || bridge.connected()),
+     *           UpdateManager.DEFAULT_HEALTH_WAIT_MS);
+     * </pre>
+     *
+     * @param ready true once the control loop runs and the broker link is up
+     * @param giveUpAfterMs how long to keep looking
+     * @return the watching thread (already started)
+     */
+    public Thread reportHealthyWhen(BooleanSupplier ready, long giveUpAfterMs) {
+        Thread watcher = new Thread(() -> {
+            long deadlineNs = System.nanoTime() + giveUpAfterMs * 1_000_000L;
+            try {
+                while (!ready.getAsBoolean()) {
+                    if (System.nanoTime() - deadlineNs > 0) {
+                        LOG.log(Level.WARNING, "not healthy within " + giveUpAfterMs + " ms; not reporting healthy");
+                        return;
+                    }
+                    Thread.sleep(HEALTH_POLL_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            reportHealthy();
+        }, "update-health");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
     }
 
     private boolean programInstalled() {

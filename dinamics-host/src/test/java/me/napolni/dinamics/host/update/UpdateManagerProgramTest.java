@@ -330,6 +330,25 @@ class UpdateManagerProgramTest {
         assertEquals(OLD, Files.readString(root.resolve("state/healthy")).strip());
     }
 
+    @Test
+    void shouldReportHealthyOnlyOnceReadyWhenWatching() throws Exception {
+        Files.createDirectories(root.resolve("state"));
+        Files.writeString(root.resolve("state/pending"), OLD + "\n");
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(2);
+        Thread watcher = manager().reportHealthyWhen(() -> {
+            asked.countDown();
+            return ready.get();
+        }, 600_000);
+        assertTrue(asked.await(30, TimeUnit.SECONDS), "the watcher looks more than once");
+        assertFalse(Files.exists(root.resolve("state/healthy")), "not healthy before ready");
+        ready.set(true);
+        watcher.join(30_000);
+        assertFalse(watcher.isAlive());
+        assertEquals(OLD, Files.readString(root.resolve("state/healthy")).strip());
+        assertEquals(List.of("done " + OLD), statuses);
+    }
+
     /** Storage that claims little free space, or fails writing once a number of bytes were written. */
     static final class CappedStorage implements UpdateStorage {
         private final long usableBytes;
