@@ -1,16 +1,10 @@
 package me.napolni.dinamics.host.internal;
 
-import java.io.Closeable;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import me.napolni.dinamics.rapi.transport.SerialTransport;
+import me.napolni.dinamics.rapi.transport.TcpTransport;
 
-/** Ways to reach a controller: a TCP bridge or a serial device. */
+/** Ways to reach a controller, each through the {@code rapi-protocol} client and one of its transports. */
 public final class Connectors {
-
-    private static final int CONNECT_TIMEOUT_MS = 2_000;
 
     private Connectors() {
     }
@@ -23,45 +17,17 @@ public final class Connectors {
      * @return the connector
      */
     public static RapiChargerPort.Connector tcp(String host, int port) {
-        return listener -> {
-            Socket socket = new Socket();
-            try {
-                socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-                socket.setTcpNoDelay(true);
-                return new StreamRapiLink(host + ":" + port, socket.getInputStream(), socket.getOutputStream(),
-                        socket, listener);
-            } catch (IOException e) {
-                socket.close();
-                throw e;
-            }
-        };
+        return listener -> RapiClientLink.open(TcpTransport.connectingTo(host, port), listener);
     }
 
     /**
-     * A controller on a serial device read and written as a file: a pty (socat) or a USB adapter whose line is set
-     * to 115200 8N1 raw beforehand ({@code stty -F DEV 115200 raw -echo}, which the systemd unit does).
+     * A controller on a serial port (a USB adapter, a pty), 8N1.
      *
      * @param path the device
+     * @param baud the line speed (115200 for RAPI)
      * @return the connector
      */
-    public static RapiChargerPort.Connector device(String path) {
-        return listener -> {
-            FileInputStream in = new FileInputStream(path);
-            FileOutputStream out;
-            try {
-                out = new FileOutputStream(path);
-            } catch (IOException e) {
-                in.close();
-                throw e;
-            }
-            Closeable both = () -> {
-                try {
-                    in.close();
-                } finally {
-                    out.close();
-                }
-            };
-            return new StreamRapiLink(path, in, out, both, listener);
-        };
+    public static RapiChargerPort.Connector serial(String path, int baud) {
+        return listener -> RapiClientLink.open(SerialTransport.of(path, baud), listener);
     }
 }

@@ -41,7 +41,7 @@ public final class GatewayRunner implements AutoCloseable {
         List<RapiChargerPort.Connector> connectors = new ArrayList<>();
         for (HostConfig.Charger charger : config.chargers()) {
             connectors.add(charger.tcp() ? Connectors.tcp(charger.tcpHost(), charger.tcpPort())
-                    : Connectors.device(charger.port()));
+                    : Connectors.serial(charger.port(), charger.baud()));
         }
         String serial = config.serial() != null ? config.serial() : MqttBridge.defaultSerial(config.dataDir());
         MeasurementSource source = source(config, serial, clock);

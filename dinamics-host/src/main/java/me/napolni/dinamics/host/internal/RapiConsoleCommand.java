@@ -63,7 +63,8 @@ public final class RapiConsoleCommand implements Callable<Integer> {
         }
         Matcher hostPort = HOST_PORT.matcher(port);
         RapiChargerPort.Connector connector = hostPort.matches()
-                ? Connectors.tcp(hostPort.group(1), Integer.parseInt(hostPort.group(2))) : Connectors.device(port);
+                ? Connectors.tcp(hostPort.group(1), Integer.parseInt(hostPort.group(2)))
+                : Connectors.serial(port, 115_200);
         RapiLink link;
         try {
             link = connector.connect(new RapiLink.Listener() {

@@ -10,6 +10,8 @@ import me.napolni.dinamics.core.sim.HouseholdDay;
 import me.napolni.dinamics.core.sim.HouseholdDayException;
 import me.napolni.dinamics.host.Gateway;
 import me.napolni.dinamics.mqtt.MqttConfig;
+import me.napolni.dinamics.rapi.emulator.EmulatorConfig;
+import me.napolni.dinamics.rapi.emulator.EvseEmulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -128,7 +130,8 @@ public final class SimulateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             resources.broker = EmbeddedBroker.start(mqttPort);
-            resources.evse = new MiniEvse(clock, 32);
+            resources.evse = EvseEmulator.create(EmulatorConfig.defaults().withClock(clock::nanoTime)
+                    .withCapacity(32, 32));
             int evsePort = resources.evse.serveTcp(0);
             SettingsStore store = new SettingsStore(data, List.of(ChargerSettings.PRIMARY_ID));
             if (!Files.exists(store.file())) {
@@ -212,15 +215,15 @@ public final class SimulateCommand implements Callable<Integer> {
             return "unknown";
         }
         switch (state) {
-            case MiniEvse.STATE_A:
+            case ChargerView.STATE_A:
                 return "no_car";
-            case MiniEvse.STATE_B:
+            case ChargerView.STATE_B:
                 return "connected";
-            case MiniEvse.STATE_C:
+            case ChargerView.STATE_C:
                 return "charging";
-            case MiniEvse.STATE_SLEEPING:
+            case ChargerView.STATE_SLEEPING:
                 return "paused" + (charger.stopReason() == null ? "" : "(" + charger.stopReason() + ")");
-            case MiniEvse.STATE_DISABLED:
+            case ChargerView.STATE_DISABLED:
                 return "disabled";
             default:
                 return "fault_" + state;
@@ -275,7 +278,7 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Everything simulate starts, closed in reverse order once. */
     private static final class Resources {
         EmbeddedBroker broker;
-        MiniEvse evse;
+        EvseEmulator evse;
         SimulatedSite site;
         Gateway gateway;
         Adapters.Started adapters;

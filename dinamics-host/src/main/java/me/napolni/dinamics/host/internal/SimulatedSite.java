@@ -6,6 +6,7 @@ import me.napolni.dinamics.core.sim.BreakerModel;
 import me.napolni.dinamics.core.sim.CarModel;
 import me.napolni.dinamics.core.sim.CarProfile;
 import me.napolni.dinamics.core.sim.HouseholdDay;
+import me.napolni.dinamics.rapi.emulator.EvseEmulator;
 
 import java.util.concurrent.TimeUnit;
 
@@ -24,13 +25,12 @@ public final class SimulatedSite implements MeasurementSource {
     public static final int SAMPLES = 1480;
     private static final long STEP_NS = 100_000_000L;
     private static final int MEASURE_EVERY_STEPS = 2;
-    private static final double VOLTS = 230.0;
 
     private final HouseholdDay day;
     private final CarProfile car;
     private final int startSecond;
     private final SimClock clock;
-    private final MiniEvse evse;
+    private final EvseEmulator evse;
     private final CarModel carModel;
     private final BreakerModel breaker;
     private final SyntheticCtWaveform waveform;
@@ -38,6 +38,8 @@ public final class SimulatedSite implements MeasurementSource {
     private final short[][] blocks = new short[3][SAMPLES];
     private final double[] amps = new double[3];
     private final double[] trueAmps = new double[3];
+    private static final int STATE_C = 0x03;
+    private int lastDrawAmps = -1;
     private volatile boolean running;
     private volatile int trips;
     private volatile double thermalPeakPct;
@@ -57,7 +59,7 @@ public final class SimulatedSite implements MeasurementSource {
      * @param evse the controller the car is plugged into
      */
     public SimulatedSite(HouseholdDay day, CarProfile car, int breakerAmps, int startSecond, int calibration,
-            SimClock clock, MiniEvse evse) {
+            SimClock clock, EvseEmulator evse) {
         this.day = day;
         this.car = car;
         this.startSecond = startSecond;
@@ -74,7 +76,7 @@ public final class SimulatedSite implements MeasurementSource {
     @Override
     public void start(MainsReadings sink) {
         running = true;
-        evse.plug(true);
+        evse.car().plugIn().requestCharge(true);
         thread = new Thread(() -> run(sink), "simulated-site");
         thread.setDaemon(true);
         thread.start();
@@ -98,8 +100,8 @@ public final class SimulatedSite implements MeasurementSource {
             }
             long second = (startSecond + step / 10) % day.seconds();
             simSecond = startSecond + step / 10;
-            evse.tick(dueNs);
-            boolean charging = evse.charging();
+            evse.tick();
+            boolean charging = evse.stateCode() == STATE_C;
             if (charging && !wasCharging) {
                 carModel.resume();
             } else if (!charging && wasCharging) {
@@ -108,8 +110,11 @@ public final class SimulatedSite implements MeasurementSource {
             wasCharging = charging;
             double car = carModel.step(evse.capacityAmps());
             carAmps = car;
-            evse.carDraw(car);
-            evse.addEnergy(car * VOLTS * this.car.phaseCount() * 0.1);
+            int wholeAmps = (int) Math.round(car);
+            if (wholeAmps != lastDrawAmps) {
+                evse.car().draw(wholeAmps);      // the emulator reports what the car draws in $GG, whole amps
+                lastDrawAmps = wholeAmps;
+            }
             for (int phase = 0; phase < 3; phase++) {
                 trueAmps[phase] = day.amps(phase, (int) second) + (this.car.usesPhase(phase) ? car : 0.0);
             }

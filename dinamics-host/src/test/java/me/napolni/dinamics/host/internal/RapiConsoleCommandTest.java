@@ -38,7 +38,7 @@ class RapiConsoleCommandTest {
     @Test
     void shouldPrintTheDecodedReplyWhenOneCommandIsGiven() {
         assertEquals(0, run("rapi", "--port", "127.0.0.1:" + port, "GS"));
-        assertTrue(out.toString().startsWith("$OK 03 0 03 0100^"), out.toString());
+        assertTrue(out.toString().startsWith("$OK 03 0 03 0100"), out.toString());
         assertTrue(out.toString().contains("state C: charging"), out.toString());
     }
 

@@ -15,13 +15,13 @@ import java.net.Socket;
 import java.util.Locale;
 
 /**
- * A small OpenEVSE controller for {@code simulate} and the host's tests, speaking RAPI over a byte stream: the
+ * A small OpenEVSE controller for the host's tests, speaking RAPI over a byte stream: the
  * states A, B, C, sleeping and disabled, {@code $SC} with volatile clamping to cfgmax, {@code $FE}/{@code $FS}/
  * {@code $FD} with {@code $AT} after the reply, the {@code $SY} heartbeat with its fallback, and the polls the
  * gateway makes. The car is driven from outside ({@link #carDraw(double)}, {@link #plug(boolean)}).
  *
- * <p>It stands in until the {@code rapi-protocol} {@code EvseEmulator} is wired; it uses the same codec, so frames
- * on the wire are real RAPI frames with checksums.
+ * <p>A test double beside the {@code rapi-protocol} {@code EvseEmulator}: it can go silent (a hung controller).
+ * It uses the same codec, so frames on the wire are real RAPI frames with checksums and sequence ids.
  */
 public final class MiniEvse implements AutoCloseable {
 
