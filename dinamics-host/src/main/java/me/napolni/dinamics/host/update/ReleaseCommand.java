@@ -140,6 +140,10 @@ public final class ReleaseCommand implements Runnable {
                 checkPayload(component, file);
                 long size = Files.size(file);
                 String where = url == null ? file.getFileName().toString() : url;
+                java.net.URI absolute = java.net.URI.create(where);
+                if (absolute.isAbsolute() && !UpdateConfig.allowedUrl(absolute)) {
+                    throw new IllegalArgumentException("--url must be https:// or relative to the manifest: " + where);
+                }
                 Release release = new Release(component, version, where, size, sha256(file), "")
                         .signedWith(privateKey);
                 List<Release> releases = new ArrayList<>();

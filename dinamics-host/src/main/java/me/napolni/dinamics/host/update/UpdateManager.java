@@ -1,6 +1,7 @@
 package me.napolni.dinamics.host.update;
 
 import me.napolni.dinamics.core.device.CommandResult;
+import me.napolni.dinamics.core.time.NanoClock;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -247,15 +248,19 @@ public final class UpdateManager {
      * @return the watching thread (already started)
      */
     public Thread reportHealthyWhen(BooleanSupplier ready, long giveUpAfterMs) {
+        return reportHealthyWhen(ready, giveUpAfterMs, NanoClock.system());
+    }
+
+    Thread reportHealthyWhen(BooleanSupplier ready, long giveUpAfterMs, NanoClock clock) {
+        long deadlineNs = clock.nanoTime() + giveUpAfterMs * 1_000_000L;
         Thread watcher = new Thread(() -> {
-            long deadlineNs = System.nanoTime() + giveUpAfterMs * 1_000_000L;
             try {
                 while (!ready.getAsBoolean()) {
-                    if (System.nanoTime() - deadlineNs > 0) {
+                    if (clock.nanoTime() - deadlineNs >= 0) {
                         LOG.log(Level.WARNING, "not healthy within " + giveUpAfterMs + " ms; not reporting healthy");
                         return;
                     }
-                    Thread.sleep(HEALTH_POLL_MS);
+                    Thread.sleep(HEALTH_POLL_MS);         // a slow poll of a rare event, off every hot path
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -125,6 +125,17 @@ class ReleaseCommandTest {
     }
 
     @Test
+    void shouldRefuseToSignWhenUrlIsPlainHttp() throws Exception {
+        Path keys = keys();
+        Path jar = Files.write(temp.resolve("dinamics.jar"), Fixtures.jar("1.4.0", "healthy"));
+        Path manifest = temp.resolve("manifest.json");
+        assertEquals(ReleaseCommand.EXIT_FAILED, release("sign", "--key",
+                keys.resolve(ReleaseCommand.PRIVATE_KEY_FILE).toString(), "--component", "program", "--version",
+                "1.4.0", "--file", jar.toString(), "--url", "http://example.org/d.jar", "--out", manifest.toString()));
+        assertFalse(Files.exists(manifest), "nothing a gateway would refuse is published");
+    }
+
+    @Test
     void shouldRefuseToSignWhenWebBundleIsUnsafe() throws Exception {
         Path keys = keys();
         Path zip = Files.write(temp.resolve("web.zip"), Fixtures.zip(Map.of("index.html", "x", "../evil", "y")));

@@ -349,6 +349,22 @@ class UpdateManagerProgramTest {
         assertEquals(List.of("done " + OLD), statuses);
     }
 
+    @Test
+    void shouldGiveUpWithoutReportingWhenNeverReadyBeforeTheDeadline() throws Exception {
+        me.napolni.dinamics.core.time.ManualClock clock = new me.napolni.dinamics.core.time.ManualClock();
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        Thread watcher = manager().reportHealthyWhen(() -> {
+            asked.countDown();
+            return false;
+        }, 10_000, clock);
+        assertTrue(asked.await(30, TimeUnit.SECONDS));
+        clock.advanceMs(10_000);
+        watcher.join(30_000);
+        assertFalse(watcher.isAlive(), "the watcher gives up at the deadline");
+        assertFalse(Files.exists(root.resolve("state/healthy")), "never ready: never healthy");
+        assertTrue(statuses.isEmpty());
+    }
+
     /** Storage that claims little free space, or fails writing once a number of bytes were written. */
     static final class CappedStorage implements UpdateStorage {
         private final long usableBytes;
