@@ -1,5 +1,7 @@
 package me.napolni.dinamics.host.update;
 
+import me.napolni.dinamics.core.time.NanoClock;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,13 +26,18 @@ final class Downloader {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final long timeoutMs;
+    private final NanoClock clock;
 
     /**
      * Creates a downloader.
      *
-     * @param timeoutMs connect and response-header timeout
+     * @param timeoutMs connect and response-header timeout, and the longest pause in a body
+     * @param clock the clock body pauses are measured on
      */
-    Downloader(long timeoutMs) {
+    Downloader(long timeoutMs, NanoClock clock) {
+        this.timeoutMs = timeoutMs;
+        this.clock = clock;
         this.timeout = Duration.ofMillis(timeoutMs);
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
@@ -47,8 +54,14 @@ final class Downloader {
      * @throws UpdateException {@code network}, {@code http_<status>}, or {@code bad_manifest} when longer than allowed
      */
     byte[] fetch(URI uri, int maxBytes) throws UpdateException {
-        try (InputStream in = open(uri)) {
-            byte[] body = in.readNBytes(maxBytes + 1);
+        try (StallGuard in = new StallGuard(open(uri), timeoutMs, clock)) {
+            byte[] body;
+            try {
+                body = in.readNBytes(maxBytes + 1);
+            } catch (IOException e) {
+                throw new UpdateException(UpdateException.NETWORK, uri + (in.stalled() ? ": no data for "
+                        + timeoutMs + " ms" : ": " + e), e);
+            }
             if (body.length > maxBytes) {
                 throw new UpdateException(UpdateException.BAD_MANIFEST, "manifest longer than " + maxBytes + " bytes");
             }
@@ -75,14 +88,14 @@ final class Downloader {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
-        try (InputStream in = open(uri, expectedBytes)) {
+        try (StallGuard in = new StallGuard(open(uri, expectedBytes), timeoutMs, clock)) {
             while (true) {
                 int n;
                 try {
                     n = in.read(buffer);
                 } catch (IOException e) {
                     throw new UpdateException(UpdateException.NETWORK, "download broke after " + total + " bytes: "
-                            + e.getMessage(), e);
+                            + (in.stalled() ? "no data for " + timeoutMs + " ms" : e.getMessage()), e);
                 }
                 if (n < 0) {
                     break;

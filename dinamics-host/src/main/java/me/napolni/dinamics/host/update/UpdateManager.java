@@ -110,17 +110,17 @@ public final class UpdateManager {
     private final Progress progress;
     private final Restarter restarter;
     private final UpdateStorage storage;
-    private final Downloader downloader;
+    private final NanoClock clock;
     private final AtomicBoolean busy = new AtomicBoolean();
 
     private UpdateManager(UpdateConfig config, String fallbackProgramVersion, Progress progress, Restarter restarter,
-            UpdateStorage storage) {
+            UpdateStorage storage, NanoClock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.fallbackProgramVersion = Objects.requireNonNull(fallbackProgramVersion, "fallbackProgramVersion");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.restarter = Objects.requireNonNull(restarter, "restarter");
         this.storage = storage;
-        this.downloader = new Downloader(config.httpTimeoutMs());
+        this.clock = clock;
     }
 
     /**
@@ -135,12 +135,18 @@ public final class UpdateManager {
      */
     public static UpdateManager create(UpdateConfig config, String fallbackProgramVersion, Progress progress,
             Restarter restarter) {
-        return new UpdateManager(config, fallbackProgramVersion, progress, restarter, UpdateStorage.FILE_SYSTEM);
+        return new UpdateManager(config, fallbackProgramVersion, progress, restarter, UpdateStorage.FILE_SYSTEM,
+                NanoClock.system());
     }
 
     static UpdateManager create(UpdateConfig config, String fallbackProgramVersion, Progress progress,
             Restarter restarter, UpdateStorage storage) {
-        return new UpdateManager(config, fallbackProgramVersion, progress, restarter, storage);
+        return new UpdateManager(config, fallbackProgramVersion, progress, restarter, storage, NanoClock.system());
+    }
+
+    static UpdateManager create(UpdateConfig config, String fallbackProgramVersion, Progress progress,
+            Restarter restarter, UpdateStorage storage, NanoClock clock) {
+        return new UpdateManager(config, fallbackProgramVersion, progress, restarter, storage, clock);
     }
 
     /**
@@ -292,7 +298,8 @@ public final class UpdateManager {
         boolean restart = false;
         try {
             progress.onUpdateStatus(spiffs, "checking");
-            Release release = checkManifest(spiffs);
+            Downloader downloader = new Downloader(config.httpTimeoutMs(), clock);   // one HTTP client per update
+            Release release = checkManifest(spiffs, downloader);
             SemVer running = parseRunning(spiffs);
             if (!release.semVer().isNewerThan(running)) {
                 LOG.log(Level.INFO, "update " + component(spiffs) + ": " + release.version() + " offered, "
@@ -300,7 +307,7 @@ public final class UpdateManager {
                 progress.onUpdateStatus(spiffs, "up_to_date " + running);
                 result = CommandResult.accepted(running.text());
             } else {
-                staged = stage(spiffs, release, stagingDir);
+                staged = stage(spiffs, release, stagingDir, downloader);
                 progress.onUpdateStatus(spiffs, "installing");
                 if (spiffs) {
                     installWeb(release, staged);
@@ -344,7 +351,7 @@ public final class UpdateManager {
         finished.complete(result);
     }
 
-    private Release checkManifest(boolean spiffs) throws UpdateException {
+    private Release checkManifest(boolean spiffs, Downloader downloader) throws UpdateException {
         byte[] body = downloader.fetch(config.manifestUrl(), MAX_MANIFEST_BYTES);
         List<Release> releases = ManifestCodec.parse(body);
         Release release = ManifestCodec.find(releases, component(spiffs));
@@ -369,7 +376,8 @@ public final class UpdateManager {
                 .map(text -> List.of(text.split("\\s+"))).orElse(List.of());
     }
 
-    private Path stage(boolean spiffs, Release release, Path stagingDir) throws UpdateException {
+    private Path stage(boolean spiffs, Release release, Path stagingDir, Downloader downloader)
+            throws UpdateException {
         long cap = spiffs ? config.maxWebBytes() : config.maxProgramBytes();
         if (release.sizeBytes() > cap) {
             throw new UpdateException(UpdateException.TOO_LARGE, release.sizeBytes() + " bytes, the cap is " + cap);

@@ -25,7 +25,9 @@ final class ReleaseServer implements AutoCloseable {
         /** Announces the whole length, sends half, drops the connection. */
         DROP_HALFWAY,
         /** Waits for {@link #release()} first. */
-        GATED
+        GATED,
+        /** Announces the whole length, sends half, then waits for {@link #release()} (a stalled server). */
+        STALL_HALFWAY
     }
 
     private record Route(int status, byte[] body, Mode mode) {
@@ -96,6 +98,17 @@ final class ReleaseServer implements AutoCloseable {
             }
             exchange.sendResponseHeaders(route.status(), route.body().length);
             OutputStream out = exchange.getResponseBody();
+            if (route.mode() == Mode.STALL_HALFWAY) {
+                out.write(route.body(), 0, route.body().length / 2);
+                out.flush();
+                gatedArrived.countDown();
+                try {
+                    gate.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("the stalled exchange ends");
+            }
             if (route.mode() == Mode.DROP_HALFWAY) {
                 out.write(route.body(), 0, route.body().length / 2);
                 out.flush();

@@ -185,6 +185,29 @@ class UpdateManagerProgramTest {
     }
 
     @Test
+    void shouldFailNetworkWhenServerStallsMidDownloadLongerThanTheTimeout() throws Exception {
+        server.serve("/dinamics-1.1.0.jar", NEW_JAR, ReleaseServer.Mode.STALL_HALFWAY);
+        me.napolni.dinamics.core.time.ManualClock clock = new me.napolni.dinamics.core.time.ManualClock();
+        UpdateManager manager = UpdateManager.create(config(server.uri("/manifest.json"),
+                UpdateConfig.DEFAULT_MAX_PROGRAM_BYTES), "0.0.1", (spiffs, text) -> statuses.add(text),
+                exitCodes::add, UpdateStorage.FILE_SYSTEM, clock);
+        Map<String, String> before = Fixtures.snapshot(root);
+        UpdateManager.Run run = manager.start(false);
+        assertTrue(server.awaitGated(), "half the file was sent");
+        // the server says nothing more: time passes on the injected clock until the watchdog gives up
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            clock.advanceMs(1_000);
+            return run.finished().isDone();
+        });
+        CommandResult result = finish(run);
+        assertEquals(UpdateException.NETWORK, result.detail());
+        assertEquals("failed: network", statuses.get(statuses.size() - 1));
+        assertEquals(before, Fixtures.snapshot(root));
+        assertTrue(exitCodes.isEmpty());
+        assertFalse(manager.busy(), "a stalled server does not hold the update for ever");
+    }
+
+    @Test
     void shouldFailHttp404WhenManifestIsMissing() throws Exception {
         server.status("/manifest.json", 404);
         assertFailsUnchanged(manager(), "http_404");
