@@ -147,7 +147,9 @@ class LauncherTest {
         updateTo("hang");
         Launch launch = launch(2);
         assertEquals(0, launch.exitCode(), launch.output().toString());
-        assertTrue(launch.printed("START " + NEW + " hang"), launch.output().toString());
+        // (the hanging JVM may be stopped before it prints anything on a loaded machine: not asserted)
+        assertTrue(launch.output().stream().anyMatch(l -> l.contains("failed its trial (timeout)")),
+                launch.output().toString());
         assertTrue(launch.printed("STATUS failed: health_check"), launch.output().toString());
         assertEquals(OLD, current());
     }
