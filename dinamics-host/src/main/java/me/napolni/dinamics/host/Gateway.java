@@ -312,6 +312,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                 for (DeviceListener listener : listeners) {
                     listener.onRapiReply(id, command, raw);
                 }
+                log(4, "charger " + id + ": $" + command + " -> " + raw);
             }
 
             @Override
@@ -337,10 +338,18 @@ public final class Gateway implements DeviceControl, AutoCloseable {
 
             @Override
             public void onConnection(boolean ok) {
+                log(ok ? 2 : 1, "charger " + id + ": link " + (ok ? "OK" : "CON_ERROR"));
                 // the loop sees the link in the port's observation and sends everything again after a recovery
                 statusThread.execute(Gateway.this::publishStatus);
             }
         };
+    }
+
+    /** A debug_log line for the adapters (TOPICS 5: 1 errors, 2 changes, 3 decisions, 4 RAPI exchanges). */
+    private void log(int level, String message) {
+        for (DeviceListener listener : listeners) {
+            listener.onLog(level, message);
+        }
     }
 
     private RapiChargerPort portOf(String id) {
@@ -448,6 +457,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
             for (DeviceListener listener : listeners) {
                 listener.onSettingChanged(chargerId, key.key(), value);
             }
+            log(2, (chargerId == null ? "" : "charger " + chargerId + ": ") + key.key() + " = " + value);
         }
         statusThread.execute(this::publishStatus);
         return CommandResult.accepted(changed.size() == 1 ? value : null);
