@@ -72,6 +72,16 @@ abstract class GatewayCommandContract {
         return true;
     }
 
+    /**
+     * Whether the broker sets RETAIN on a retained message it replays to a new subscription, as MQTT 3.1.1
+     * §3.3.1.3 says. Moquette 0.17 replays the message but leaves the flag clear.
+     *
+     * @return true when the flag can be checked
+     */
+    boolean brokerFlagsReplayedRetained() {
+        return true;
+    }
+
     @BeforeAll
     void startAll() throws IOException {
         version = mqttVersion();
@@ -211,8 +221,9 @@ abstract class GatewayCommandContract {
         await().atMost(SETTLE).until(() -> site.evse.stateCode() == 3 && site.evse.car().drawnAmps() > 0);
         await().atMost(SETTLE).until(() -> {
             Double car = site.gateway.status().primary().chargingCurrent();
+            Double l1 = site.gateway.status().mains().get(0);
             return Integer.valueOf(3).equals(site.gateway.status().primary().evseState()) && car != null
-                    && car > 0;
+                    && car > 0 && l1 != null && l1 > AssembledGateway.HOUSE_AMPS[0] + 1;
         });
     }
 
@@ -373,12 +384,13 @@ abstract class GatewayCommandContract {
 
     /**
      * On 3.1.1 a live message never carries RETAIN, so a fresh subscription checks that the broker kept the value:
-     * it replays it flagged RETAIN (MQTT 3.1.1 §3.3.1.3).
+     * it replays it flagged RETAIN (MQTT 3.1.1 §3.3.1.3), or at least replays it (Moquette).
      */
     private void assertRetainedOnBroker(Expect expect) {
+        boolean flagged = brokerFlagsReplayedRetained();
         try (UserClient fresh = new UserClient(broker.uri(), version)) {
             fresh.subscribe(BASE + expect.topic());
-            fresh.awaitMatch(0, r -> r.retained() && expect.matches(r), "retained " + expect);
+            fresh.awaitMatch(0, r -> (r.retained() || !flagged) && expect.matches(r), "retained " + expect);
         }
     }
 }
