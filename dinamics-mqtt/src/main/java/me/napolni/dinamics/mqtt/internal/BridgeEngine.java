@@ -746,10 +746,13 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
                 MessageClass.R));
     }
 
-    /** Thread-safe: the link queues without blocking; S-class values are recorded only on the worker. */
+    /**
+     * Thread-safe: the link queues without blocking. S-class messages are only ever published from the worker
+     * (Paho's thread publishes R-class errors only), so recording them here needs no lock.
+     */
     private void publish(Outgoing o) {
         String topic = o.absolute() ? o.topic() : base + o.topic();
-        if (o.kind() == MessageClass.S && !o.absolute() && Thread.currentThread().getName().startsWith("dinamics-mqtt")) {
+        if (o.kind() == MessageClass.S && !o.absolute()) {
             view.recordState(o.topic(), o.payload());
         }
         link.publish(topic, o.payload().getBytes(StandardCharsets.UTF_8), o.kind().qos(), o.kind().retained());
