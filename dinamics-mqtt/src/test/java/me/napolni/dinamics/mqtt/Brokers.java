@@ -145,6 +145,11 @@ final class Brokers {
             if (process.isAlive()) {
                 stop();
             }
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temp dir is harmless
+            }
         }
     }
 
