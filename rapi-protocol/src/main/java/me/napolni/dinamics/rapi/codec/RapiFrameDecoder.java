@@ -39,6 +39,11 @@ public final class RapiFrameDecoder {
     private static final int FRAME = 1;
     private static final int SKIP = 2;
     private static final int NO_MARKER = -1;
+    /**
+     * Bytes that a frame being collected simply stores: everything but control bytes (CR among them), DEL,
+     * {@code $} and the checksum markers. Spaces are plain too: the tokens are found once, at the CR.
+     */
+    private static final boolean[] PLAIN = plainBytes();
 
     private final RapiFrameProfile profile;
     private final int maxFrameBytes;
@@ -48,6 +53,8 @@ public final class RapiFrameDecoder {
     private final int[] tokenEnds;
     private final RapiFrame frame;
     private int state = HUNT;
+    /** {@code maxFrameBytes} while collecting a frame, 0 otherwise: the one bound the per-byte fast path tests. */
+    private int appendLimit;
     private int length;
     /** Index of the first '^' or '*' of the frame being collected, or NO_MARKER. */
     private int marker;
@@ -62,6 +69,14 @@ public final class RapiFrameDecoder {
         this.tokenStarts = new int[maxFrameBytes];
         this.tokenEnds = new int[maxFrameBytes];
         this.frame = new RapiFrame(buffer, tokenStarts, tokenEnds);
+    }
+
+    private static boolean[] plainBytes() {
+        boolean[] plain = new boolean[256];
+        for (int u = 0; u < plain.length; u++) {
+            plain[u] = !Ascii.isControl(u) && u != '$' && u != '^' && u != '*';
+        }
+        return plain;
     }
 
     /**
@@ -99,6 +114,18 @@ public final class RapiFrameDecoder {
      * @return {@link #NEED_MORE_BYTES}, {@link #FRAME_READY} or {@link #MALFORMED}
      */
     public int onByte(byte b) {
+        // Kept tiny so that the JIT inlines it into the caller's read loop: most bytes of a frame take this path.
+        int n = length;
+        if (n < appendLimit && PLAIN[b & 0xFF]) {
+            buffer[n] = b;
+            length = n + 1;
+            return NEED_MORE_BYTES;
+        }
+        return onSpecialByte(b);
+    }
+
+    /** Every byte the fast path does not store: outside a frame, '$', CR, markers, control bytes, overflow. */
+    private int onSpecialByte(byte b) {
         switch (state) {
             case FRAME:
                 return collecting(b);
@@ -106,12 +133,17 @@ public final class RapiFrameDecoder {
                 if (b == '$') {
                     startFrame();
                 } else if (b == '\r') {
-                    state = HUNT;
+                    enter(HUNT);
                 }
                 return NEED_MORE_BYTES;
             default:
                 return hunting(b);
         }
+    }
+
+    private void enter(int next) {
+        state = next;
+        appendLimit = next == FRAME ? maxFrameBytes : 0;
     }
 
     private int hunting(byte b) {
@@ -135,17 +167,12 @@ public final class RapiFrameDecoder {
     }
 
     private int collecting(byte b) {
-        int u = b & 0xFF;
-        if (u > '*' && u != '^' && u != 0x7F && length < maxFrameBytes) {    // the common case: one test
-            buffer[length++] = b;
-            return NEED_MORE_BYTES;
-        }
         if (b == '$') {
             startFrame();
             return fail(RapiDecodeError.TRUNCATED);
         }
         if (b == '\r') {
-            state = HUNT;
+            enter(HUNT);
             int frameLength = length;
             length = 0;
             return validate(frameLength);
@@ -166,12 +193,12 @@ public final class RapiFrameDecoder {
     private void startFrame() {
         buffer[0] = '$';
         length = 1;
-        state = FRAME;
+        enter(FRAME);
         marker = NO_MARKER;
     }
 
     private int skip(RapiDecodeError error) {
-        state = SKIP;
+        enter(SKIP);
         length = 0;
         return fail(error);
     }
@@ -181,41 +208,48 @@ public final class RapiFrameDecoder {
         return MALFORMED;
     }
 
+    /** The per-frame work, once at the CR: checksum, command, tokens, sequence id, token limit, in that order. */
     private int validate(int frameLength) {
+        byte[] buf = buffer;
         int end = frameLength;
         RapiChecksumKind kind = RapiChecksumKind.NONE;
         if (marker != NO_MARKER) {
             if (!checksumMatches(frameLength)) {
                 return fail(RapiDecodeError.BAD_CHECKSUM);
             }
-            kind = buffer[marker] == '^' ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
+            kind = buf[marker] == '^' ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
             end = marker;
         }
-        if (end < 3 || !Ascii.isCommandChar(buffer[1]) || !Ascii.isCommandChar(buffer[2])
-                || (end > 3 && buffer[3] != ' ')) {
+        if (end < 3 || !Ascii.isCommandChar(buf[1]) || !Ascii.isCommandChar(buf[2])
+                || (end > 3 && buf[3] != ' ')) {
             return fail(RapiDecodeError.BAD_COMMAND);
         }
+        int[] starts = tokenStarts;
+        int[] ends = tokenEnds;
         int count = 0;
-        int position = 3;
-        while (position < end) {        // buffer[position] is the space before the next token
-            int start = position + 1;
-            int tokenEnd = start;
-            while (tokenEnd < end && buffer[tokenEnd] != ' ') {
-                tokenEnd++;
+        if (end > 3) {                  // one pass: every space ends a token and starts the next
+            starts[0] = 4;
+            for (int i = 4; i < end; i++) {
+                if (buf[i] == ' ') {
+                    ends[count] = i;
+                    count++;
+                    starts[count] = i + 1;
+                }
             }
-            tokenStarts[count] = start;
-            tokenEnds[count] = tokenEnd;
+            ends[count] = end;
             count++;
-            position = tokenEnd;
         }
         int seq = RapiFrame.NO_SEQ;
         int params = count;
-        if (count > 0 && tokenEnds[count - 1] > tokenStarts[count - 1] && buffer[tokenStarts[count - 1]] == ':') {
-            seq = seqId(tokenStarts[count - 1], tokenEnds[count - 1]);
-            if (seq == RapiFrame.NO_SEQ) {
-                return fail(RapiDecodeError.BAD_SEQ);
+        if (count > 0) {
+            int last = starts[count - 1];
+            if (ends[count - 1] > last && buf[last] == ':') {
+                seq = seqId(last, ends[count - 1]);
+                if (seq == RapiFrame.NO_SEQ) {
+                    return fail(RapiDecodeError.BAD_SEQ);
+                }
+                params--;
             }
-            params--;
         }
         if (1 + count > maxTokens) {    // the command, the parameters and the id token
             return fail(RapiDecodeError.TOO_MANY_TOKENS);
@@ -299,7 +333,7 @@ public final class RapiFrameDecoder {
 
     /** Drops any partial frame and noise count and returns to the start state, e.g. after a transport close. */
     public void reset() {
-        state = HUNT;
+        enter(HUNT);
         length = 0;
         discarded = false;
         lastError = RapiDecodeError.NONE;
