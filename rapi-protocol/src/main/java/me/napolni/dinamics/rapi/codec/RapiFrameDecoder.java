@@ -39,6 +39,7 @@ public final class RapiFrameDecoder {
     private static final int FRAME = 1;
     private static final int SKIP = 2;
     private static final int NO_MARKER = -1;
+    private static final int NO_CHECK_VALUE = -1;
     /**
      * Bytes that a frame being collected simply stores: everything but control bytes (CR among them), DEL,
      * {@code $} and the checksum markers. Spaces are plain too: the tokens are found once, at the CR.
@@ -208,29 +209,32 @@ public final class RapiFrameDecoder {
         return MALFORMED;
     }
 
-    /** The per-frame work, once at the CR: checksum, command, tokens, sequence id, token limit, in that order. */
+    /**
+     * The per-frame work, once at the CR. One pass over the frame computes both checksum forms and the token
+     * bounds; the verdicts then come in a fixed order: checksum, command, sequence id, token limit.
+     */
     private int validate(int frameLength) {
         byte[] buf = buffer;
-        int end = frameLength;
-        RapiChecksumKind kind = RapiChecksumKind.NONE;
-        if (marker != NO_MARKER) {
-            if (!checksumMatches(frameLength)) {
-                return fail(RapiDecodeError.BAD_CHECKSUM);
-            }
-            kind = buf[marker] == '^' ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
-            end = marker;
-        }
-        if (end < 3 || !Ascii.isCommandChar(buf[1]) || !Ascii.isCommandChar(buf[2])
-                || (end > 3 && buf[3] != ' ')) {
-            return fail(RapiDecodeError.BAD_COMMAND);
-        }
         int[] starts = tokenStarts;
         int[] ends = tokenEnds;
+        int mark = marker;
+        int end = mark == NO_MARKER ? frameLength : mark;
+        int xor = 0;
+        int sum = 0;
+        int head = Math.min(end, 4);    // '$', the command letters and the space before the first token
+        for (int i = 0; i < head; i++) {
+            int b = buf[i];
+            xor ^= b;
+            sum += b & 0xFF;
+        }
         int count = 0;
-        if (end > 3) {                  // one pass: every space ends a token and starts the next
+        if (end > 3) {                  // every space ends a token and starts the next
             starts[0] = 4;
             for (int i = 4; i < end; i++) {
-                if (buf[i] == ' ') {
+                int b = buf[i];
+                xor ^= b;
+                sum += b & 0xFF;
+                if (b == ' ') {
                     ends[count] = i;
                     count++;
                     starts[count] = i + 1;
@@ -238,6 +242,19 @@ public final class RapiFrameDecoder {
             }
             ends[count] = end;
             count++;
+        }
+        RapiChecksumKind kind = RapiChecksumKind.NONE;
+        if (mark != NO_MARKER) {
+            boolean xorForm = buf[mark] == '^';
+            int expected = (xorForm ? xor : sum) & 0xFF;
+            if (frameLength - mark != 3 || checkValue(buf[mark + 1], buf[mark + 2]) != expected) {
+                return fail(RapiDecodeError.BAD_CHECKSUM);
+            }
+            kind = xorForm ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
+        }
+        if (end < 3 || !Ascii.isCommandChar(buf[1]) || !Ascii.isCommandChar(buf[2])
+                || (end > 3 && buf[3] != ' ')) {
+            return fail(RapiDecodeError.BAD_COMMAND);
         }
         int seq = RapiFrame.NO_SEQ;
         int params = count;
@@ -258,19 +275,11 @@ public final class RapiFrameDecoder {
         return FRAME_READY;
     }
 
-    private boolean checksumMatches(int frameLength) {
-        if (frameLength - marker != 3) {
-            return false;
-        }
-        int high = Ascii.hexValue(buffer[marker + 1]);
-        int low = Ascii.hexValue(buffer[marker + 2]);
-        if (high == Ascii.NOT_HEX || low == Ascii.NOT_HEX) {
-            return false;
-        }
-        int expected = buffer[marker] == '^'
-                ? RapiChecksums.xor8(buffer, 0, marker)
-                : RapiChecksums.sum8(buffer, 0, marker);
-        return ((high << 4) | low) == expected;
+    /** Two hex digits as a byte value, or NO_CHECK_VALUE (never equal to a checksum) if either is not hex. */
+    private static int checkValue(byte high, byte low) {
+        int h = Ascii.hexValue(high);
+        int l = Ascii.hexValue(low);
+        return (h | l) < 0 ? NO_CHECK_VALUE : (h << 4) | l;
     }
 
     /** The id in a ':'-token (":" plus two hex digits, not 00), or NO_SEQ when it is not one. */

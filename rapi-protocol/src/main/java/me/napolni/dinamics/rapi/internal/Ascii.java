@@ -37,6 +37,11 @@ public final class Ascii {
         return UPPER_HEX[nibble & 0x0F];
     }
 
+    /** The value of a hex digit in either case, or NOT_HEX for any other byte: one table load, no branch. */
+    public static int hexValue(byte b) {
+        return HEX_VALUES[b & 0xFF];
+    }
+
     /** A command letter: 'A'..'Z' or '0'..'9'. */
     public static boolean isCommandChar(int b) {
         return (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
