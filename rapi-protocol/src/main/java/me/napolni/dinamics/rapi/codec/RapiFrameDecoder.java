@@ -40,6 +40,7 @@ public final class RapiFrameDecoder {
     private static final int SKIP = 2;
     private static final int NO_MARKER = -1;
     private static final int NO_CHECK_VALUE = -1;
+    private static final int OUTSIDE_FRAME = Integer.MAX_VALUE;
     /**
      * Bytes that a frame being collected simply stores: everything but control bytes (CR among them), DEL,
      * {@code $} and the checksum markers. Spaces are plain too: the tokens are found once, at the CR.
@@ -54,9 +55,11 @@ public final class RapiFrameDecoder {
     private final int[] tokenEnds;
     private final RapiFrame frame;
     private int state = HUNT;
-    /** {@code maxFrameBytes} while collecting a frame, 0 otherwise: the one bound the per-byte fast path tests. */
-    private int appendLimit;
-    private int length;
+    /**
+     * Bytes collected while in a frame; OUTSIDE_FRAME otherwise, so that the per-byte fast path needs one test
+     * ({@code length < buffer.length}) for both "in a frame" and "room left".
+     */
+    private int length = OUTSIDE_FRAME;
     /** Index of the first '^' or '*' of the frame being collected, or NO_MARKER. */
     private int marker;
     private boolean discarded;
@@ -117,8 +120,9 @@ public final class RapiFrameDecoder {
     public int onByte(byte b) {
         // Kept tiny so that the JIT inlines it into the caller's read loop: most bytes of a frame take this path.
         int n = length;
-        if (n < appendLimit && PLAIN[b & 0xFF]) {
-            buffer[n] = b;
+        byte[] buf = buffer;
+        if (n < buf.length && PLAIN[b & 0xFF]) {
+            buf[n] = b;
             length = n + 1;
             return NEED_MORE_BYTES;
         }
@@ -144,7 +148,9 @@ public final class RapiFrameDecoder {
 
     private void enter(int next) {
         state = next;
-        appendLimit = next == FRAME ? maxFrameBytes : 0;
+        if (next != FRAME) {
+            length = OUTSIDE_FRAME;
+        }
     }
 
     private int hunting(byte b) {
@@ -173,9 +179,8 @@ public final class RapiFrameDecoder {
             return fail(RapiDecodeError.TRUNCATED);
         }
         if (b == '\r') {
-            enter(HUNT);
             int frameLength = length;
-            length = 0;
+            enter(HUNT);
             return validate(frameLength);
         }
         if (length == maxFrameBytes) {
@@ -193,14 +198,13 @@ public final class RapiFrameDecoder {
 
     private void startFrame() {
         buffer[0] = '$';
-        length = 1;
         enter(FRAME);
+        length = 1;
         marker = NO_MARKER;
     }
 
     private int skip(RapiDecodeError error) {
         enter(SKIP);
-        length = 0;
         return fail(error);
     }
 
@@ -319,7 +323,7 @@ public final class RapiFrameDecoder {
      * @return the number of buffered bytes
      */
     public int bufferedBytes() {
-        return length;
+        return state == FRAME ? length : 0;
     }
 
     /**
@@ -343,7 +347,6 @@ public final class RapiFrameDecoder {
     /** Drops any partial frame and noise count and returns to the start state, e.g. after a transport close. */
     public void reset() {
         enter(HUNT);
-        length = 0;
         discarded = false;
         lastError = RapiDecodeError.NONE;
     }
