@@ -129,95 +129,24 @@ public final class RapiFrameDecoder {
         return onSpecialByte(b);
     }
 
-    /** Every byte the fast path does not store: outside a frame, '$', CR, markers, control bytes, overflow. */
-    private int onSpecialByte(byte b) {
-        switch (state) {
-            case FRAME:
-                return collecting(b);
-            case SKIP:
-                if (b == '$') {
-                    startFrame();
-                } else if (b == '\r') {
-                    enter(HUNT);
-                }
-                return NEED_MORE_BYTES;
-            default:
-                return hunting(b);
-        }
-    }
-
-    private void enter(int next) {
-        state = next;
-        if (next != FRAME) {
-            length = OUTSIDE_FRAME;
-        }
-    }
-
-    private int hunting(byte b) {
-        if (b == '$') {
-            startFrame();
-            return endOfNoise() ? fail(RapiDecodeError.NO_START) : NEED_MORE_BYTES;
-        }
-        if (b == '\r') {
-            return fail(endOfNoise() ? RapiDecodeError.NO_START : RapiDecodeError.EMPTY);
-        }
-        if (b != '\n') {
-            discarded = true;    // counted, never stored: only "some or none" matters
-        }
-        return NEED_MORE_BYTES;
-    }
-
-    private boolean endOfNoise() {
-        boolean had = discarded;
-        discarded = false;
-        return had;
-    }
-
-    private int collecting(byte b) {
-        if (b == '$') {
-            startFrame();
-            return fail(RapiDecodeError.TRUNCATED);
-        }
-        if (b == '\r') {
-            int frameLength = length;
-            enter(HUNT);
-            return validate(frameLength);
-        }
-        if (length == maxFrameBytes) {
-            return skip(RapiDecodeError.TOO_LONG);
-        }
-        if (Ascii.isControl(b)) {
-            return skip(RapiDecodeError.BAD_CHAR);
-        }
-        if (marker == NO_MARKER && (b == '^' || b == '*')) {
-            marker = length;
-        }
-        buffer[length++] = b;
-        return NEED_MORE_BYTES;
-    }
-
-    private void startFrame() {
-        buffer[0] = '$';
-        enter(FRAME);
-        length = 1;
-        marker = NO_MARKER;
-    }
-
-    private int skip(RapiDecodeError error) {
-        enter(SKIP);
-        return fail(error);
-    }
-
-    private int fail(RapiDecodeError error) {
-        lastError = error;
-        return MALFORMED;
-    }
-
     /**
-     * The per-frame work, once at the CR. One pass over the frame computes both checksum forms and the token
-     * bounds; the verdicts then come in a fixed order: checksum, command, sequence id, token limit.
+     * Every byte the fast path does not store: outside a frame, '$', markers, control bytes, overflow, and the CR
+     * that ends a frame, whose per-frame work (checksum, command, tokens, sequence id, token limit, in that
+     * order of verdicts) is done here, once, over the collected bytes.
+     *
+     * <p>Deliberately one large method: above C2's inlining limit for hot methods (FreqInlineSize, 325 bytecodes)
+     * it is never inlined into {@link #onByte(byte)}, so that {@code onByte} compiles small and is itself inlined
+     * into the caller's read loop every time, not only when the JIT happens to compile the caller first.
      */
-    private int validate(int frameLength) {
+    private int onSpecialByte(byte b) {
+        if (state != FRAME) {
+            return state == SKIP ? skipping(b) : hunting(b);
+        }
+        if (b != '\r') {
+            return collecting(b);
+        }
+        int frameLength = length;
+        enter(HUNT);
         byte[] buf = buffer;
         int[] starts = tokenStarts;
         int[] ends = tokenEnds;
@@ -227,18 +156,18 @@ public final class RapiFrameDecoder {
         int sum = 0;
         int head = Math.min(end, 4);    // '$', the command letters and the space before the first token
         for (int i = 0; i < head; i++) {
-            int b = buf[i];
-            xor ^= b;
-            sum += b & 0xFF;
+            int c = buf[i];
+            xor ^= c;
+            sum += c & 0xFF;
         }
         int count = 0;
         if (end > 3) {                  // every space ends a token and starts the next
             starts[0] = 4;
             for (int i = 4; i < end; i++) {
-                int b = buf[i];
-                xor ^= b;
-                sum += b & 0xFF;
-                if (b == ' ') {
+                int c = buf[i];
+                xor ^= c;
+                sum += c & 0xFF;
+                if (c == ' ') {
                     ends[count] = i;
                     count++;
                     starts[count] = i + 1;
@@ -277,6 +206,77 @@ public final class RapiFrameDecoder {
         }
         frame.set(frameLength, params, seq, kind);
         return FRAME_READY;
+    }
+
+    private int skipping(byte b) {
+        if (b == '$') {
+            startFrame();
+        } else if (b == '\r') {
+            enter(HUNT);
+        }
+        return NEED_MORE_BYTES;
+    }
+
+    private void enter(int next) {
+        state = next;
+        if (next != FRAME) {
+            length = OUTSIDE_FRAME;
+        }
+    }
+
+    private int hunting(byte b) {
+        if (b == '$') {
+            startFrame();
+            return endOfNoise() ? fail(RapiDecodeError.NO_START) : NEED_MORE_BYTES;
+        }
+        if (b == '\r') {
+            return fail(endOfNoise() ? RapiDecodeError.NO_START : RapiDecodeError.EMPTY);
+        }
+        if (b != '\n') {
+            discarded = true;    // counted, never stored: only "some or none" matters
+        }
+        return NEED_MORE_BYTES;
+    }
+
+    private boolean endOfNoise() {
+        boolean had = discarded;
+        discarded = false;
+        return had;
+    }
+
+    private int collecting(byte b) {
+        if (b == '$') {
+            startFrame();
+            return fail(RapiDecodeError.TRUNCATED);
+        }
+        if (length == maxFrameBytes) {
+            return skip(RapiDecodeError.TOO_LONG);
+        }
+        if (Ascii.isControl(b)) {
+            return skip(RapiDecodeError.BAD_CHAR);
+        }
+        if (marker == NO_MARKER && (b == '^' || b == '*')) {
+            marker = length;
+        }
+        buffer[length++] = b;
+        return NEED_MORE_BYTES;
+    }
+
+    private void startFrame() {
+        buffer[0] = '$';
+        enter(FRAME);
+        length = 1;
+        marker = NO_MARKER;
+    }
+
+    private int skip(RapiDecodeError error) {
+        enter(SKIP);
+        return fail(error);
+    }
+
+    private int fail(RapiDecodeError error) {
+        lastError = error;
+        return MALFORMED;
     }
 
     /** Two hex digits as a byte value, or NO_CHECK_VALUE (never equal to a checksum) if either is not hex. */
