@@ -1,5 +1,7 @@
 package me.napolni.dinamics.rapi.internal;
 
+import java.util.Arrays;
+
 /** Byte classification and hex helpers shared by the codec; every method works on raw bytes, never allocates. */
 public final class Ascii {
     /** Returned by {@link #hexValue(int)} for a byte that is not a hex digit. */
@@ -17,7 +19,7 @@ public final class Ascii {
 
     private static byte[] hexValues() {
         byte[] values = new byte[256];
-        java.util.Arrays.fill(values, (byte) NOT_HEX);
+        Arrays.fill(values, (byte) NOT_HEX);
         for (int i = 0; i < 10; i++) {
             values['0' + i] = (byte) i;
         }
