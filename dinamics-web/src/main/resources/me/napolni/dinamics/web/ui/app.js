@@ -565,7 +565,7 @@
     makeChart();
     request('GET', '/api/session').then(function (r) {
       var signedIn = r.json && r.json.signed_in;
-      $('signin-notice').hidden = !!signedIn;
+      $('signin-notice').hidden = !!(signedIn || (r.json && r.json.may_change));
       document.querySelector('.logout').hidden = !signedIn;
     });
     request('GET', '/api/settings/schema').then(function (r) {
