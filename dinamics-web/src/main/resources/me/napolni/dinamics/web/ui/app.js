@@ -456,18 +456,23 @@
     error.setAttribute('role', 'alert');
     wrap.appendChild(error);
     input.setAttribute('aria-describedby', help.id + ' ' + error.id);
-    updateHelp(s.key, '');
+    // the field is not in the document yet, so set its help here rather than by id
+    help.textContent = helpText(s.key, '');
     return wrap;
   }
 
-  function updateHelp(key, value) {
+  function helpText(key, value) {
     var s = schema[key];
     var label = LABELS[key] || [key, ''];
     var parts = [];
     if (label[1]) { parts.push(label[1]); }
     if (s.min !== undefined && s.unit !== '0/1') { parts.push(s.min + '–' + s.max + (s.unit === 'HH:MM-HH:MM' ? '' : ' ' + s.unit)); }
     if (s.unit === 'ms' && value !== '') { parts.push('= ' + humanMs(value)); }
-    text('help-' + key, parts.join(' · '));
+    return parts.join(' · ');
+  }
+
+  function updateHelp(key, value) {
+    text('help-' + key, helpText(key, value));
   }
 
   function markDirty(input) {
