@@ -275,18 +275,24 @@ class WebServerTest {
     }
 
     @Test
-    void shouldLetLoopbackReadButNotChangeWhenOpenOnLoopback() throws Exception {
+    void shouldLetLoopbackReadAndChangeButNotOtherSitesWhenOpenOnLoopback() throws Exception {
         try (WebServer open = WebServer.start(device, WebConfig.of(() -> TOKEN).withOpenOnLoopback(true))) {
             Http local = new Http(open.uri(), TOKEN);
             assertEquals(200, local.getAnonymous("/api/status").statusCode());
             assertEquals(200, local.getAnonymous("/").statusCode());
             assertFalse(json(local.getAnonymous("/api/session")).get("signed_in").asBoolean());
+            assertTrue(json(local.getAnonymous("/api/session")).get("may_change").asBoolean());
             assertTrue(json(local.get("/api/session")).get("signed_in").asBoolean());
+            HttpResponse<String> foreign = Http.send(local.request("/api/settings")
+                    .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"breaker\":20}")).build());
+            assertEquals(403, foreign.statusCode(), "another site's page: " + foreign.body());
+            assertEquals(16, device.settings().breakerAmps());
             HttpResponse<String> change = Http.send(local.request("/api/settings")
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"breaker\":20}")).build());
-            assertEquals(401, change.statusCode());
-            assertEquals(16, device.settings().breakerAmps());
+            assertEquals(200, change.statusCode(), "the local simulator is open: " + change.body());
+            assertEquals(20, device.settings().breakerAmps());
             String rebound = Http.raw(open.port(), "GET /api/status HTTP/1.1\r\nHost: evil.example:" + open.port()
                     + "\r\n\r\n", new byte[0]);
             assertEquals(401, Http.status(rebound), "a foreign Host header is not loopback: " + rebound);

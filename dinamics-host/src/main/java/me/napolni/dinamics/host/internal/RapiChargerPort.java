@@ -276,7 +276,9 @@ public final class RapiChargerPort implements ChargerPort, AutoCloseable {
             activity = ChargerActivity.CHARGING;
         }
         out.activity(activity);
-        out.carConnected(v.carConnected());
+        // a state never read is not "no car": at start (and in a sped-up simulate, where timer2 passes in a
+        // fraction of a real second) the session would otherwise stop a plugged-in car with no_car
+        out.carConnected(v.carConnected() || state == ChargerView.UNKNOWN);
         out.linkOk(!conError && v.linkOk());
     }
 

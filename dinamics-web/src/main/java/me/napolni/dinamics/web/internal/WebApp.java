@@ -144,6 +144,7 @@ final class WebApp {
                 return readJson(request, () -> {
                     ObjectNode json = StatusJson.object();
                     json.put("signed_in", guard.hasCredential(request));
+                    json.put("may_change", guard.mayWrite(request));
                     return json;
                 });
             case "/api/command":
@@ -401,7 +402,7 @@ final class WebApp {
     }
 
     private WebResponse checkWrite(WebRequest request) {
-        if (!guard.hasCredential(request)) {
+        if (!guard.hasCredential(request) && !guard.isOpenLoopback(request)) {
             return unauthorized();
         }
         if (!guard.mayWrite(request)) {

@@ -5,6 +5,7 @@
 
   var WINDOW_S = 600;
   var STALE_MS = 10000;
+  var TIME_INCRS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
   var LABELS = {
     breaker: ['Main breaker', 'Rating of the main breaker, per phase. Lowering it cuts the current at once.'],
@@ -272,7 +273,8 @@
       legend: {live: false},
       scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(10, max * 1.1)]; }}},
       axes: [
-        {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}},
+        // whole seconds on a 24-hour clock: the first seconds of data would otherwise get ":47.500" ticks
+        {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}, incrs: TIME_INCRS_S, space: 70, values: clockTicks},
         {stroke: '#5f6b77', grid: {stroke: '#eef1f4'}, size: 48,
           values: function (u, vals) { return vals.map(function (v) { return v + ' A'; }); }}
       ],
@@ -292,6 +294,16 @@
       new ResizeObserver(function () { if (chart) { chart.setSize(chartSize()); } }).observe($('chart'));
     }
   }
+
+  function clockTicks(u, splits, axisIdx, space, incr) {
+    return splits.map(function (ts) {
+      var d = new Date(ts * 1000);
+      var hhmm = pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+      return incr >= 60 ? hhmm : hhmm + ':' + pad2(d.getSeconds());
+    });
+  }
+
+  function pad2(n) { return n < 10 ? '0' + n : String(n); }
 
   function unitValue(u, v) { return v === null || v === undefined ? '—' : v.toFixed(1) + ' A'; }
 
@@ -444,18 +456,23 @@
     error.setAttribute('role', 'alert');
     wrap.appendChild(error);
     input.setAttribute('aria-describedby', help.id + ' ' + error.id);
-    updateHelp(s.key, '');
+    // the field is not in the document yet, so set its help here rather than by id
+    help.textContent = helpText(s.key, '');
     return wrap;
   }
 
-  function updateHelp(key, value) {
+  function helpText(key, value) {
     var s = schema[key];
     var label = LABELS[key] || [key, ''];
     var parts = [];
     if (label[1]) { parts.push(label[1]); }
     if (s.min !== undefined && s.unit !== '0/1') { parts.push(s.min + '–' + s.max + (s.unit === 'HH:MM-HH:MM' ? '' : ' ' + s.unit)); }
     if (s.unit === 'ms' && value !== '') { parts.push('= ' + humanMs(value)); }
-    text('help-' + key, parts.join(' · '));
+    return parts.join(' · ');
+  }
+
+  function updateHelp(key, value) {
+    text('help-' + key, helpText(key, value));
   }
 
   function markDirty(input) {
@@ -565,7 +582,7 @@
     makeChart();
     request('GET', '/api/session').then(function (r) {
       var signedIn = r.json && r.json.signed_in;
-      $('signin-notice').hidden = !!signedIn;
+      $('signin-notice').hidden = !!(signedIn || (r.json && r.json.may_change));
       document.querySelector('.logout').hidden = !signedIn;
     });
     request('GET', '/api/settings/schema').then(function (r) {
