@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -47,11 +48,14 @@ final class AssembledGateway implements AutoCloseable {
     final Gateway gateway;
     final Adapters.Started adapters;
     final SettingsStore store;
+    /** Set to stop the meter: no more readings, so they go stale. */
+    final AtomicBoolean meterSilent;
     private final ScheduledExecutorService house;
 
     private AssembledGateway(EvseEmulator evse, Gateway gateway, Adapters.Started adapters, SettingsStore store,
-            ScheduledExecutorService house) {
+            ScheduledExecutorService house, AtomicBoolean meterSilent) {
         this.evse = evse;
+        this.meterSilent = meterSilent;
         this.gateway = gateway;
         this.adapters = adapters;
         this.store = store;
@@ -75,10 +79,14 @@ final class AssembledGateway implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        AtomicBoolean meterSilent = new AtomicBoolean();
         MeasurementSource source = new MeasurementSource() {
             @Override
             public void start(MainsReadings sink) {
                 house.scheduleAtFixedRate(() -> {
+                    if (meterSilent.get()) {
+                        return;
+                    }
                     int car = evse.car().drawnAmps();
                     long now = clock.nanoTime();
                     for (int phase = 0; phase < 3; phase++) {
@@ -110,7 +118,7 @@ final class AssembledGateway implements AutoCloseable {
             evse.close();
             throw e;
         }
-        return new AssembledGateway(evse, gateway, adapters, store, house);
+        return new AssembledGateway(evse, gateway, adapters, store, house, meterSilent);
     }
 
     /** The frames the emulator received so far, as text without {@code $}, e.g. {@code SC 10 V}. */
