@@ -467,7 +467,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
             }
             log(2, (chargerId == null ? "" : "charger " + chargerId + ": ") + key.key() + " = " + value);
         }
-        statusThread.execute(this::publishStatus);
+        publishStatus();                // status() shows the change once it is acknowledged
         return CommandResult.accepted(changed.size() == 1 ? value : null);
     }
 
@@ -690,7 +690,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                     }
                 }
             }
-            statusThread.execute(this::publishStatus);
+            publishStatus();            // status() shows the defaults once they are acknowledged
             result.complete(CommandResult.accepted((String) null));
         });
     }

@@ -25,10 +25,12 @@ public final class GatewayRunner implements AutoCloseable {
 
     private final Gateway gateway;
     private final Adapters.Started adapters;
+    private final Thread healthWatch;
 
-    private GatewayRunner(Gateway gateway, Adapters.Started adapters) {
+    private GatewayRunner(Gateway gateway, Adapters.Started adapters, Thread healthWatch) {
         this.gateway = gateway;
         this.adapters = adapters;
+        this.healthWatch = healthWatch;
     }
 
     /**
@@ -106,13 +108,13 @@ public final class GatewayRunner implements AutoCloseable {
         // healthy = the control loop runs (it does once Gateway.start returned) and the broker link is up; after a
         // rollback this publishes the launcher's note (failed: health_check), after an update "done <version>"
         Adapters.Started started = adapters;
-        updates.reportHealthyWhen(() -> started.bridge() == null || started.bridge().connected(),
+        Thread healthWatch = updates.reportHealthyWhen(() -> started.bridge() == null || started.bridge().connected(),
                 UpdateManager.DEFAULT_HEALTH_WAIT_MS);
         LOG.log(Level.INFO, "gateway " + serial + " running: " + config.chargers().size() + " charger(s), "
                 + source.description() + (adapters.mqtt() ? ", MQTT " + m.url() : "")
                 + (adapters.webUrl() != null ? ", web " + adapters.webUrl() : "")
                 + (config.update().configured() ? ", updates from " + config.update().manifestUrl() : ""));
-        return new GatewayRunner(gateway, adapters);
+        return new GatewayRunner(gateway, adapters, healthWatch);
     }
 
     private static MeasurementSource source(HostConfig config, String serial, NanoClock clock) {
@@ -177,6 +179,7 @@ public final class GatewayRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        healthWatch.interrupt();            // a stopping gateway never reports healthy
         adapters.close();
         gateway.close();
     }
