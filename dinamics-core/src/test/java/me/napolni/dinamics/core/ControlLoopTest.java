@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import me.napolni.dinamics.core.control.BalancerConfig;
 import me.napolni.dinamics.core.control.FailsafeState;
 import me.napolni.dinamics.core.session.StationState;
 import me.napolni.dinamics.core.session.StopReason;
@@ -136,6 +137,7 @@ class ControlLoopTest {
         FakeChargerPort low = new FakeChargerPort(clock);
         FakeChargerPort high = new FakeChargerPort(clock);
         Settings two = Settings.defaults(List.of("low", "high")).with(SettingKey.BREAKER, 20)
+                .with(SettingKey.MIN_PAUSE, 30_000).with(SettingKey.BREAKER_MARGIN, 3)
                 .with("high", SettingKey.PRIORITY, 9);
         ControlLoop shared = ControlLoop.create(two, latest, List.of(low, high), LocalMinuteClock.fixed(600));
         double limit = 20 - two.breakerMarginDeciAmps() / 10.0;
@@ -228,5 +230,22 @@ class ControlLoopTest {
             onePhase.doWork(clock.nanoTime());
         }
         assertEquals(FailsafeState.STALE, onePhase.snapshot().failsafe(), "L1 itself still goes stale");
+    }
+
+    @Test
+    void shouldRunTheScenarioTunedLawWhenSettingsAreDefaults() {
+        // docs/scenario.md measures BalancerConfig.defaults(); a gateway with default settings must run that law
+        BalancerConfig tuned = BalancerConfig.defaults();
+        Settings settings = Settings.defaults();
+        BalancerConfig deployed = ControlLoop.balancerConfig(settings, settings.chargers().get(0));
+        assertEquals(tuned.marginAmps(), deployed.marginAmps(), 1e-9, "breaker_margin");
+        assertEquals(tuned.raiseDelayMs(), deployed.raiseDelayMs(), "raise_delay");
+        assertEquals(tuned.raiseStepAmps(), deployed.raiseStepAmps(), "raise_step");
+        assertEquals(tuned.resumeMarginAmps(), deployed.resumeMarginAmps(), 1e-9, "resume_margin");
+        assertEquals(tuned.resumeDelayMs(), deployed.resumeDelayMs(), "resume_delay");
+        assertEquals(tuned.minimumPauseMs(), deployed.minimumPauseMs(), "min_pause");
+        assertEquals(tuned.staleAfterMs(), deployed.staleAfterMs(), "stale_after");
+        assertEquals(tuned.failsafeMode(), deployed.failsafeMode(), "failsafe_mode");
+        assertEquals(tuned.deepShortagePauseMs(), deployed.deepShortagePauseMs(), "timer4");
     }
 }

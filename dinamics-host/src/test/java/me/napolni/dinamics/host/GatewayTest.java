@@ -101,7 +101,8 @@ class GatewayTest {
         assertTrue(result.ok(), result.toString());
         assertEquals("20", result.value());
         assertEquals(20, onDisk().breakerAmps(), "saved before the ack");
-        assertEquals(20, gateway.status().breaker());
+        // the status snapshot is rebuilt on the status thread after the ack
+        await().atMost(WAIT).until(() -> gateway.status().breaker() == 20);
         assertTrue(settingEvents.contains("null/breaker=20"), settingEvents.toString());
     }
 
@@ -188,7 +189,7 @@ class GatewayTest {
         assertTrue(get(gateway.resetSettings()).ok());
         assertEquals(16, onDisk().breakerAmps());
         assertEquals(16, gateway.settings().breakerAmps());
-        assertEquals(SettingKey.BREAKER.defaultValue(), gateway.status().breaker());
+        await().atMost(WAIT).until(() -> gateway.status().breaker() == SettingKey.BREAKER.defaultValue());
     }
 
     @Test

@@ -50,10 +50,10 @@ class SharedChargersTest {
         MeasurementSource house = new MeasurementSource() {
             @Override
             public void start(MainsReadings sink) {
-                // 4 A of house on every phase, the cars draw nothing yet: headroom 16 - 1 (margin) - 4 = 11 A
+                // 4.5 A of house on every phase, the cars draw nothing yet: headroom 16 + 0.3 (margin -0.3 A) - 4.5 = 11.8 A
                 meter.scheduleAtFixedRate(() -> {
                     for (int phase = 0; phase < 3; phase++) {
-                        sink.amps(phase, 4.0, System.nanoTime());
+                        sink.amps(phase, 4.5, System.nanoTime());
                     }
                 }, 0, 200, TimeUnit.MILLISECONDS);
             }
@@ -73,7 +73,7 @@ class SharedChargersTest {
                 house, new SettingsStore(dir, List.of("1", "garage")), NanoClock.system(),
                 LocalMinuteClock.system(ZoneId.systemDefault()), null,
                 System::currentTimeMillis));
-        // two minimums (12 A) do not fit in 11 A: one charger gets the headroom, the other sleeps
+        // two minimums (12 A) do not fit in 11.8 A: one charger gets the headroom, the other sleeps
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 first.state() == MiniEvse.STATE_SLEEPING ^ second.state() == MiniEvse.STATE_SLEEPING);
         MiniEvse charging = first.state() == MiniEvse.STATE_SLEEPING ? second : first;

@@ -93,6 +93,15 @@ final class Brokers {
         private Process process;
 
         Mosquitto(boolean persistence) {
+            this(persistence, d -> "");
+        }
+
+        /**
+         * A broker whose config gets extra lines, written after the plain listener.
+         *
+         * @param extra given the broker's directory, may write files there and returns config lines
+         */
+        Mosquitto(boolean persistence, java.util.function.Function<Path, String> extra) {
             try {
                 this.port = freePort();
                 this.dir = Files.createTempDirectory("mosquitto");
@@ -106,6 +115,7 @@ final class Brokers {
                             .append("persistence_location ").append(dir).append("/\n")
                             .append("autosave_interval 0\n");
                 }
+                conf.append(extra.apply(dir));
                 Files.writeString(dir.resolve("mosquitto.conf"), conf.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -144,6 +154,11 @@ final class Brokers {
         public void close() {
             if (process.isAlive()) {
                 stop();
+            }
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temp dir is harmless
             }
         }
     }

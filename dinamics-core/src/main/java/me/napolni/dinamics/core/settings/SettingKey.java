@@ -93,17 +93,19 @@ public enum SettingKey {
      */
     STALE_AFTER("stale_after", SettingUnit.MILLISECONDS, 10_000, 1_000, 120_000, SettingScope.SITE, true, false),
     /**
-     * Headroom kept below the breaker rating on every phase, A/10, 3 (0.3 A, the control law's tuned default) by
-     * default, 0..100 (10 A): covers meter error and the load changes between two passes.
+     * Where the law aims relative to the breaker rating on every phase, A/10 below it, -3 by default (the control
+     * law's tuned value, measured in the household scenario: the whole-amp setpoint is rounded up and a phase may sit
+     * up to 0.3 A above the rating, which the breaker carries indefinitely below 1.13 In while the law's thermal
+     * tracking guards the rest), -20..100 (10 A below): raise it to keep a plain margin for meter error.
      */
-    BREAKER_MARGIN("breaker_margin", SettingUnit.DECIAMPS, 3, 0, 100, SettingScope.SITE, true, false),
+    BREAKER_MARGIN("breaker_margin", SettingUnit.DECIAMPS, -3, -20, 100, SettingScope.SITE, true, false),
     /**
      * How long a higher headroom must hold before the current is raised, ms, 15000 by default, 0..600000
      * (10 min): longer than an induction hob's pulses, so that they do not make the car hunt.
      */
     RAISE_DELAY("raise_delay", SettingUnit.MILLISECONDS, 15_000, 0, 600_000, SettingScope.SITE, true, false),
-    /** Largest single increase of the setpoint, A, 32 (straight to the target) by default, 1..32. */
-    RAISE_STEP("raise_step", SettingUnit.AMPS, 32, 1, 32, SettingScope.SITE, true, false),
+    /** Largest single increase of the setpoint, A, 8 by default (the law's tuned value), 1..32 (32: straight up). */
+    RAISE_STEP("raise_step", SettingUnit.AMPS, 8, 1, 32, SettingScope.SITE, true, false),
     /**
      * Headroom above the minimum current needed before a paused charger resumes, A/10, 10 (1.0 A) by default,
      * 0..100: a resume that would be paused again at once only wears the contactor.
@@ -115,10 +117,10 @@ public enum SettingKey {
      */
     RESUME_DELAY("resume_delay", SettingUnit.MILLISECONDS, 10_000, 0, 3_600_000, SettingScope.SITE, true, false),
     /**
-     * Shortest pause before a charger may resume, ms, 30000 by default, 0..3600000 (1 h): cars and contactors
-     * dislike rapid on/off cycles.
+     * Shortest pause before a charger may resume, ms, 120000 by default (the law's tuned value), 0..3600000 (1 h):
+     * cars and contactors dislike rapid on/off cycles.
      */
-    MIN_PAUSE("min_pause", SettingUnit.MILLISECONDS, 30_000, 0, 3_600_000, SettingScope.SITE, true, false),
+    MIN_PAUSE("min_pause", SettingUnit.MILLISECONDS, 120_000, 0, 3_600_000, SettingScope.SITE, true, false),
     /** What stale readings lead to: 0 the minimum current (default), 1 a pause ({@link FailsafeMode}). */
     FAILSAFE_MODE("failsafe_mode", SettingUnit.CHOICE, 0, 0, 1, SettingScope.SITE, true, false),
     /**

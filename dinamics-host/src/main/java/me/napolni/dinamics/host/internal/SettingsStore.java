@@ -28,10 +28,10 @@ import java.util.zip.CRC32;
 /**
  * Settings changed at run time, kept in {@code settings.json} in the data folder.
  *
- * <p>A save writes {@code settings.json.tmp}, forces it to disk, moves the current file to
- * {@code settings.json.prev} and the new one into place (both atomic renames), then forces the folder. Killed at any
- * point, the folder therefore holds the old settings, the new ones, or (between the two renames) the old ones in
- * {@code .prev}. A load checks the file's format, its CRC-32 and every value against the settings table; a file that
+ * <p>A save writes {@code settings.json.tmp} and forces it to disk, keeps the current file as
+ * {@code settings.json.prev} (a hard link renamed into place, so the current file never disappears), then renames
+ * the new one over the current one (atomic) and forces the folder. Killed at any point, {@code settings.json} holds
+ * the old settings or the new ones, and a reader never finds it missing. A load checks the file's format, its CRC-32 and every value against the settings table; a file that
  * fails is reported and the previous copy is used, then the defaults.
  */
 public final class SettingsStore {
@@ -51,6 +51,7 @@ public final class SettingsStore {
     private final Path current;
     private final Path previous;
     private final Path temp;
+    private final Path previousTemp;
     private final List<String> chargerIds;
 
     /**
@@ -84,6 +85,7 @@ public final class SettingsStore {
         this.current = folder.resolve(FILE_NAME);
         this.previous = folder.resolve(FILE_NAME + PREVIOUS_SUFFIX);
         this.temp = folder.resolve(FILE_NAME + TEMP_SUFFIX);
+        this.previousTemp = folder.resolve(FILE_NAME + PREVIOUS_SUFFIX + TEMP_SUFFIX);
         this.chargerIds = List.copyOf(chargerIds);
     }
 
@@ -132,7 +134,14 @@ public final class SettingsStore {
             channel.force(true);
         }
         if (Files.exists(current)) {
-            move(current, previous);
+            // a link keeps the current file in place: a concurrent reader (or a restart) never falls back to .prev
+            Files.deleteIfExists(previousTemp);
+            try {
+                Files.createLink(previousTemp, current);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(current, previousTemp);    // a file system without hard links (e.g. FAT)
+            }
+            move(previousTemp, previous);
         }
         move(temp, current);
         forceFolder();

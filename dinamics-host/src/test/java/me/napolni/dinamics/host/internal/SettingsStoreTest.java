@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,5 +90,33 @@ class SettingsStoreTest {
         SettingsStore.Loaded loaded = new SettingsStore(dir, List.of("1")).load();
         assertEquals(20, loaded.settings().breakerAmps());
         assertTrue(loaded.problems().get(0).contains("chargers.garage ignored"), loaded.problems().toString());
+    }
+
+    @Test
+    void shouldAlwaysReadTheCurrentFileWhileSavesGoOn() throws Exception {
+        SettingsStore writer = store();
+        writer.save(with(20));
+        AtomicBoolean saving = new AtomicBoolean(true);
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            SettingsStore readerStore = store();
+            started.countDown();
+            while (saving.get() && wrong.size() < 5) {
+                SettingsStore.Loaded loaded = readerStore.load();
+                int breaker = loaded.settings().breakerAmps();
+                if (!loaded.source().endsWith(SettingsStore.FILE_NAME) || breaker < 20 || breaker > 29) {
+                    wrong.add(loaded.source() + " " + breaker + " " + loaded.problems());
+                }
+            }
+        });
+        reader.start();
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        for (int n = 0; n < 300; n++) {
+            writer.save(with(20 + n % 10));
+        }
+        saving.set(false);
+        reader.join(10_000);
+        assertTrue(wrong.isEmpty(), "a reader fell back while a save went on: " + wrong);
     }
 }

@@ -57,10 +57,6 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
 
     /** Commands that may wait at once; the next one is refused with {@code overloaded}. */
     public static final int MAX_WAITING_COMMANDS = 256;
-    /** The first reconnect delay. */
-    public static final long FIRST_RETRY_MS = 1000;
-    /** The floor of {@code timer11}. */
-    public static final long MIN_RETRY_CAP_MS = 1000;
     /** The floor of {@code timer} and {@code timer12}. */
     public static final long MIN_PERIOD_MS = 100;
     /** The {@code debug_log} flush period. */
@@ -116,7 +112,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
     private final Map<String, Integer> pendingAcks = new java.util.HashMap<>();
     private boolean firstConnect = true;
     private boolean reconnectScheduled;
-    private long retryDelayMs = FIRST_RETRY_MS;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
 
     private BridgeEngine(MqttConfig config, DeviceControl device, BrokerLink link, LongSupplier wallClockMs,
             String serial) {
@@ -209,7 +205,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
             scheduleReconnect();
             return;
         }
-        retryDelayMs = FIRST_RETRY_MS;
+        backoff.reset();
         LOG.log(System.Logger.Level.INFO, "MQTT connected to {0} as {1}", config.serverUri(), base);
         publish(Outgoing.of("availability", "online", MessageClass.S));
         view.forgetTelemetry();
@@ -245,10 +241,9 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
             return;
         }
         reconnectScheduled = true;
-        long delay = retryDelayMs;
-        long cap = Math.max(MIN_RETRY_CAP_MS, setting(device.status(), "timer11", 50_000));
-        retryDelayMs = Math.min(cap, retryDelayMs * 2);
-        worker.schedule(this::connectNow, Math.min(delay, cap), TimeUnit.MILLISECONDS);
+        long delay = backoff.nextDelayMs(setting(device.status(), "timer11", 50_000));
+        LOG.log(System.Logger.Level.DEBUG, "MQTT reconnect in {0} ms", delay);
+        worker.schedule(this::connectNow, delay, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -746,10 +741,13 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
                 MessageClass.R));
     }
 
-    /** Thread-safe: the link queues without blocking; S-class values are recorded only on the worker. */
+    /**
+     * Thread-safe: the link queues without blocking. S-class messages are only ever published from the worker
+     * (Paho's thread publishes R-class errors only), so recording them here needs no lock.
+     */
     private void publish(Outgoing o) {
         String topic = o.absolute() ? o.topic() : base + o.topic();
-        if (o.kind() == MessageClass.S && !o.absolute() && Thread.currentThread().getName().startsWith("dinamics-mqtt")) {
+        if (o.kind() == MessageClass.S && !o.absolute()) {
             view.recordState(o.topic(), o.payload());
         }
         link.publish(topic, o.payload().getBytes(StandardCharsets.UTF_8), o.kind().qos(), o.kind().retained());

@@ -25,6 +25,8 @@ public final class RapiFrame {
     public static final long NOT_A_NUMBER_LONG = Long.MIN_VALUE;
 
     private static final int COMMAND_SYMBOLS = 36;
+    /** Decimal digits that always fit an {@code int}. */
+    private static final int INT_SAFE_DIGITS = 9;
     /** Command strings by code, filled lazily so that {@link #command()} allocates once per distinct command. */
     private static final String[] COMMAND_NAMES = new String[COMMAND_SYMBOLS * COMMAND_SYMBOLS];
 
@@ -300,6 +302,25 @@ public final class RapiFrame {
      * @return the value, or {@link #NOT_A_NUMBER} if it is not a decimal number that fits an {@code int}
      */
     public int paramDecimal(int index) {
+        checkIndex(index);
+        int start = paramStarts[index];
+        int end = paramEnds[index];
+        boolean negative = start < end && bytes[start] == '-';
+        int i = negative ? start + 1 : start;
+        if (end - i <= INT_SAFE_DIGITS) {     // the usual case: int arithmetic cannot overflow
+            if (i == end) {
+                return NOT_A_NUMBER;
+            }
+            int value = 0;
+            for (; i < end; i++) {
+                int digit = bytes[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return NOT_A_NUMBER;
+                }
+                value = value * 10 + digit;
+            }
+            return negative ? -value : value;
+        }
         long value = paramDecimalLong(index);
         if (value == NOT_A_NUMBER_LONG || value < Integer.MIN_VALUE + 1L || value > Integer.MAX_VALUE) {
             return NOT_A_NUMBER;

@@ -39,6 +39,13 @@ public final class RapiFrameDecoder {
     private static final int FRAME = 1;
     private static final int SKIP = 2;
     private static final int NO_MARKER = -1;
+    private static final int NO_CHECK_VALUE = -1;
+    private static final int OUTSIDE_FRAME = Integer.MAX_VALUE;
+    /**
+     * Bytes that a frame being collected simply stores: everything but control bytes (CR among them), DEL,
+     * {@code $} and the checksum markers. Spaces are plain too: the tokens are found once, at the CR.
+     */
+    private static final boolean[] PLAIN = plainBytes();
 
     private final RapiFrameProfile profile;
     private final int maxFrameBytes;
@@ -48,7 +55,11 @@ public final class RapiFrameDecoder {
     private final int[] tokenEnds;
     private final RapiFrame frame;
     private int state = HUNT;
-    private int length;
+    /**
+     * Bytes collected while in a frame; OUTSIDE_FRAME otherwise, so that the per-byte fast path needs one test
+     * ({@code length < buffer.length}) for both "in a frame" and "room left".
+     */
+    private int length = OUTSIDE_FRAME;
     /** Index of the first '^' or '*' of the frame being collected, or NO_MARKER. */
     private int marker;
     private boolean discarded;
@@ -62,6 +73,14 @@ public final class RapiFrameDecoder {
         this.tokenStarts = new int[maxFrameBytes];
         this.tokenEnds = new int[maxFrameBytes];
         this.frame = new RapiFrame(buffer, tokenStarts, tokenEnds);
+    }
+
+    private static boolean[] plainBytes() {
+        boolean[] plain = new boolean[256];
+        for (int u = 0; u < plain.length; u++) {
+            plain[u] = !Ascii.isControl(u) && u != '$' && u != '^' && u != '*';
+        }
+        return plain;
     }
 
     /**
@@ -99,18 +118,109 @@ public final class RapiFrameDecoder {
      * @return {@link #NEED_MORE_BYTES}, {@link #FRAME_READY} or {@link #MALFORMED}
      */
     public int onByte(byte b) {
-        switch (state) {
-            case FRAME:
-                return collecting(b);
-            case SKIP:
-                if (b == '$') {
-                    startFrame();
-                } else if (b == '\r') {
-                    state = HUNT;
+        // Kept tiny so that the JIT inlines it into the caller's read loop: most bytes of a frame take this path.
+        int n = length;
+        byte[] buf = buffer;
+        if (n < buf.length && PLAIN[b & 0xFF]) {
+            buf[n] = b;
+            length = n + 1;
+            return NEED_MORE_BYTES;
+        }
+        return onSpecialByte(b);
+    }
+
+    /**
+     * Every byte the fast path does not store: outside a frame, '$', markers, control bytes, overflow, and the CR
+     * that ends a frame, whose per-frame work (checksum, command, tokens, sequence id, token limit, in that
+     * order of verdicts) is done here, once, over the collected bytes.
+     *
+     * <p>Deliberately one large method: above C2's inlining limit for hot methods (FreqInlineSize, 325 bytecodes)
+     * it is never inlined into {@link #onByte(byte)}, so that {@code onByte} compiles small and is itself inlined
+     * into the caller's read loop every time, not only when the JIT happens to compile the caller first.
+     */
+    private int onSpecialByte(byte b) {
+        if (state != FRAME) {
+            return state == SKIP ? skipping(b) : hunting(b);
+        }
+        if (b != '\r') {
+            return collecting(b);
+        }
+        int frameLength = length;
+        enter(HUNT);
+        byte[] buf = buffer;
+        int[] starts = tokenStarts;
+        int[] ends = tokenEnds;
+        int mark = marker;
+        int end = mark == NO_MARKER ? frameLength : mark;
+        int xor = 0;
+        int sum = 0;
+        int head = Math.min(end, 4);    // '$', the command letters and the space before the first token
+        for (int i = 0; i < head; i++) {
+            int c = buf[i];
+            xor ^= c;
+            sum += c & 0xFF;
+        }
+        int count = 0;
+        if (end > 3) {                  // every space ends a token and starts the next
+            starts[0] = 4;
+            for (int i = 4; i < end; i++) {
+                int c = buf[i];
+                xor ^= c;
+                sum += c & 0xFF;
+                if (c == ' ') {
+                    ends[count] = i;
+                    count++;
+                    starts[count] = i + 1;
                 }
-                return NEED_MORE_BYTES;
-            default:
-                return hunting(b);
+            }
+            ends[count] = end;
+            count++;
+        }
+        RapiChecksumKind kind = RapiChecksumKind.NONE;
+        if (mark != NO_MARKER) {
+            boolean xorForm = buf[mark] == '^';
+            int expected = (xorForm ? xor : sum) & 0xFF;
+            if (frameLength - mark != 3 || checkValue(buf[mark + 1], buf[mark + 2]) != expected) {
+                return fail(RapiDecodeError.BAD_CHECKSUM);
+            }
+            kind = xorForm ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
+        }
+        if (end < 3 || !Ascii.isCommandChar(buf[1]) || !Ascii.isCommandChar(buf[2])
+                || (end > 3 && buf[3] != ' ')) {
+            return fail(RapiDecodeError.BAD_COMMAND);
+        }
+        int seq = RapiFrame.NO_SEQ;
+        int params = count;
+        if (count > 0) {
+            int last = starts[count - 1];
+            if (ends[count - 1] > last && buf[last] == ':') {
+                seq = seqId(last, ends[count - 1]);
+                if (seq == RapiFrame.NO_SEQ) {
+                    return fail(RapiDecodeError.BAD_SEQ);
+                }
+                params--;
+            }
+        }
+        if (1 + count > maxTokens) {    // the command, the parameters and the id token
+            return fail(RapiDecodeError.TOO_MANY_TOKENS);
+        }
+        frame.set(frameLength, params, seq, kind);
+        return FRAME_READY;
+    }
+
+    private int skipping(byte b) {
+        if (b == '$') {
+            startFrame();
+        } else if (b == '\r') {
+            enter(HUNT);
+        }
+        return NEED_MORE_BYTES;
+    }
+
+    private void enter(int next) {
+        state = next;
+        if (next != FRAME) {
+            length = OUTSIDE_FRAME;
         }
     }
 
@@ -135,20 +245,9 @@ public final class RapiFrameDecoder {
     }
 
     private int collecting(byte b) {
-        int u = b & 0xFF;
-        if (u > '*' && u != '^' && u != 0x7F && length < maxFrameBytes) {    // the common case: one test
-            buffer[length++] = b;
-            return NEED_MORE_BYTES;
-        }
         if (b == '$') {
             startFrame();
             return fail(RapiDecodeError.TRUNCATED);
-        }
-        if (b == '\r') {
-            state = HUNT;
-            int frameLength = length;
-            length = 0;
-            return validate(frameLength);
         }
         if (length == maxFrameBytes) {
             return skip(RapiDecodeError.TOO_LONG);
@@ -165,14 +264,13 @@ public final class RapiFrameDecoder {
 
     private void startFrame() {
         buffer[0] = '$';
+        enter(FRAME);
         length = 1;
-        state = FRAME;
         marker = NO_MARKER;
     }
 
     private int skip(RapiDecodeError error) {
-        state = SKIP;
-        length = 0;
+        enter(SKIP);
         return fail(error);
     }
 
@@ -181,62 +279,11 @@ public final class RapiFrameDecoder {
         return MALFORMED;
     }
 
-    private int validate(int frameLength) {
-        int end = frameLength;
-        RapiChecksumKind kind = RapiChecksumKind.NONE;
-        if (marker != NO_MARKER) {
-            if (!checksumMatches(frameLength)) {
-                return fail(RapiDecodeError.BAD_CHECKSUM);
-            }
-            kind = buffer[marker] == '^' ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
-            end = marker;
-        }
-        if (end < 3 || !Ascii.isCommandChar(buffer[1]) || !Ascii.isCommandChar(buffer[2])
-                || (end > 3 && buffer[3] != ' ')) {
-            return fail(RapiDecodeError.BAD_COMMAND);
-        }
-        int count = 0;
-        int position = 3;
-        while (position < end) {        // buffer[position] is the space before the next token
-            int start = position + 1;
-            int tokenEnd = start;
-            while (tokenEnd < end && buffer[tokenEnd] != ' ') {
-                tokenEnd++;
-            }
-            tokenStarts[count] = start;
-            tokenEnds[count] = tokenEnd;
-            count++;
-            position = tokenEnd;
-        }
-        int seq = RapiFrame.NO_SEQ;
-        int params = count;
-        if (count > 0 && tokenEnds[count - 1] > tokenStarts[count - 1] && buffer[tokenStarts[count - 1]] == ':') {
-            seq = seqId(tokenStarts[count - 1], tokenEnds[count - 1]);
-            if (seq == RapiFrame.NO_SEQ) {
-                return fail(RapiDecodeError.BAD_SEQ);
-            }
-            params--;
-        }
-        if (1 + count > maxTokens) {    // the command, the parameters and the id token
-            return fail(RapiDecodeError.TOO_MANY_TOKENS);
-        }
-        frame.set(frameLength, params, seq, kind);
-        return FRAME_READY;
-    }
-
-    private boolean checksumMatches(int frameLength) {
-        if (frameLength - marker != 3) {
-            return false;
-        }
-        int high = Ascii.hexValue(buffer[marker + 1]);
-        int low = Ascii.hexValue(buffer[marker + 2]);
-        if (high == Ascii.NOT_HEX || low == Ascii.NOT_HEX) {
-            return false;
-        }
-        int expected = buffer[marker] == '^'
-                ? RapiChecksums.xor8(buffer, 0, marker)
-                : RapiChecksums.sum8(buffer, 0, marker);
-        return ((high << 4) | low) == expected;
+    /** Two hex digits as a byte value, or NO_CHECK_VALUE (never equal to a checksum) if either is not hex. */
+    private static int checkValue(byte high, byte low) {
+        int h = Ascii.hexValue(high);
+        int l = Ascii.hexValue(low);
+        return (h | l) < 0 ? NO_CHECK_VALUE : (h << 4) | l;
     }
 
     /** The id in a ':'-token (":" plus two hex digits, not 00), or NO_SEQ when it is not one. */
@@ -276,7 +323,7 @@ public final class RapiFrameDecoder {
      * @return the number of buffered bytes
      */
     public int bufferedBytes() {
-        return length;
+        return state == FRAME ? length : 0;
     }
 
     /**
@@ -299,8 +346,7 @@ public final class RapiFrameDecoder {
 
     /** Drops any partial frame and noise count and returns to the start state, e.g. after a transport close. */
     public void reset() {
-        state = HUNT;
-        length = 0;
+        enter(HUNT);
         discarded = false;
         lastError = RapiDecodeError.NONE;
     }

@@ -1,5 +1,7 @@
 package me.napolni.dinamics.rapi.internal;
 
+import java.util.Arrays;
+
 /** Byte classification and hex helpers shared by the codec; every method works on raw bytes, never allocates. */
 public final class Ascii {
     /** Returned by {@link #hexValue(int)} for a byte that is not a hex digit. */
@@ -9,24 +11,37 @@ public final class Ascii {
         '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
     };
 
+    /** Digit values of '0'..'9', 'A'..'F' and 'a'..'f' by byte; NOT_HEX elsewhere: one load instead of branches. */
+    private static final byte[] HEX_VALUES = hexValues();
+
     private Ascii() {
     }
 
+    private static byte[] hexValues() {
+        byte[] values = new byte[256];
+        Arrays.fill(values, (byte) NOT_HEX);
+        for (int i = 0; i < 10; i++) {
+            values['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            values['A' + i] = (byte) (10 + i);
+            values['a' + i] = (byte) (10 + i);
+        }
+        return values;
+    }
+
+    /** The value of a hex digit in either case, or NOT_HEX for any other value (a negative byte included). */
     public static int hexValue(int b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        return NOT_HEX;
+        return (b >>> 8) == 0 ? HEX_VALUES[b] : NOT_HEX;
     }
 
     public static byte upperHexDigit(int nibble) {
         return UPPER_HEX[nibble & 0x0F];
+    }
+
+    /** The value of a hex digit in either case, or NOT_HEX for any other byte: one table load, no branch. */
+    public static int hexValue(byte b) {
+        return HEX_VALUES[b & 0xFF];
     }
 
     /** A command letter: 'A'..'Z' or '0'..'9'. */
