@@ -4,6 +4,7 @@ import me.napolni.dinamics.host.internal.RapiConsoleCommand;
 import me.napolni.dinamics.host.internal.ReplayCommand;
 import me.napolni.dinamics.host.internal.RunCommand;
 import me.napolni.dinamics.host.internal.SimulateCommand;
+import me.napolni.dinamics.host.update.ReleaseCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * The {@code dinamics} program: {@code simulate}, {@code run}, {@code replay} and {@code rapi}.
+ * The {@code dinamics} program: {@code simulate}, {@code run}, {@code replay}, {@code rapi} and {@code release}.
  *
  * <p>Exit codes: 0 success, 1 a run-time failure, 2 bad arguments or a bad configuration file.
  */
@@ -19,7 +20,7 @@ import java.io.PrintWriter;
         description = "Dynamic load management for OpenEVSE chargers: keeps the car's current as high as the house "
                 + "allows, and never so high that the main breaker trips.",
         subcommands = {SimulateCommand.class, RunCommand.class, ReplayCommand.class, RapiConsoleCommand.class,
-                CommandLine.HelpCommand.class})
+                ReleaseCommand.class, CommandLine.HelpCommand.class})
 public final class DinamicsMain implements Runnable {
 
     /** The program's version when the jar manifest does not say. */
@@ -95,7 +96,7 @@ public final class DinamicsMain implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing a command: simulate, run, replay or rapi (see dinamics --help)");
+                "missing a command: simulate, run, replay, rapi or release (see dinamics --help)");
     }
 
     /** Supplies {@code --version}. */

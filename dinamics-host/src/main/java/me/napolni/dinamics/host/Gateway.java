@@ -31,6 +31,8 @@ import me.napolni.dinamics.host.internal.MeasurementSource;
 import me.napolni.dinamics.host.internal.RapiChargerPort;
 import me.napolni.dinamics.host.internal.RapiLink;
 import me.napolni.dinamics.host.internal.SettingsStore;
+import me.napolni.dinamics.host.update.UpdateException;
+import me.napolni.dinamics.host.update.UpdateManager;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -83,6 +85,9 @@ public final class Gateway implements DeviceControl, AutoCloseable {
     private static final Pattern RAPI_COMMAND = Pattern.compile("^[A-Z][A-Z0-9]( [A-Za-z0-9-]{1,10}){0,4}$");
     private static final List<String> RAPI_GETS = List.of("G0", "G3", "G4", "G5", "GA", "GC", "GD", "GE", "GF",
             "GG", "GH", "GI", "GP", "GS", "GT", "GU", "GV", "GY");
+    private static final String CHECKING = "checking";
+    private static final String FAILED = "failed: ";
+    private static final String UPDATE_FAILED = "update_failed";
     private static final Pattern SA_PARAMS = Pattern.compile("^SA -?[0-9]{1,6} -?[0-9]{1,6}$");
 
     /**
@@ -95,12 +100,13 @@ public final class Gateway implements DeviceControl, AutoCloseable {
      * @param store where settings persist
      * @param clock the gateway's clock
      * @param localTime the local time of day (delay timer)
-     * @param updateUrl the update source, or null
+     * @param updates the signed-update manager ({@code set_update}, {@code set_update_spiffs}), or null when the
+     *                gateway cannot update (then both answer {@code not_configured})
      * @param wallClockMs Unix time for snapshots
      */
     public record Parts(String serial, List<String> chargerIds, List<RapiChargerPort.Connector> connectors,
             MeasurementSource source, SettingsStore store, NanoClock clock, LocalMinuteClock localTime,
-            String updateUrl, LongSupplier wallClockMs) {
+            UpdateManager updates, LongSupplier wallClockMs) {
         /**
          * Copies the lists.
          *
@@ -111,7 +117,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
          * @param store the store
          * @param clock the clock
          * @param localTime the local time of day
-         * @param updateUrl the update source
+         * @param updates the update manager or null
          * @param wallClockMs Unix time
          */
         public Parts {
@@ -135,6 +141,8 @@ public final class Gateway implements DeviceControl, AutoCloseable {
     private volatile Settings settings;
     private volatile DeviceStatus status;
     private String lastSClass = "";
+    /** The replies of running updates not yet past their manifest check, by component (spiffs). */
+    private final Map<Boolean, CompletableFuture<CommandResult>> updateReplies = new HashMap<>();
 
     private Gateway(Parts parts, Settings loaded) {
         this.parts = parts;
@@ -459,7 +467,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
             }
             log(2, (chargerId == null ? "" : "charger " + chargerId + ": ") + key.key() + " = " + value);
         }
-        statusThread.execute(this::publishStatus);
+        publishStatus();                // status() shows the change once it is acknowledged
         return CommandResult.accepted(changed.size() == 1 ? value : null);
     }
 
@@ -582,15 +590,70 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                 : CommandResult.accepted(reply.raw()));
     }
 
+    /**
+     * Starts a signed update ({@code set_update} / {@code set_update_spiffs}, TOPICS.md §4.5).
+     *
+     * <p>The reply completes once the update is past its manifest check: rejected {@code update_failed} (the
+     * failure word as detail) when it ended there, accepted {@code 1} when it goes on (downloading, or
+     * {@code up_to_date}). A later failure reaches the adapters as {@code failed: <word>} through
+     * {@link DeviceListener#onUpdateStatus(boolean, String)}. A rejection ({@code busy}, {@code not_configured})
+     * is immediate. Listeners hear each progress word only after the reply it follows has completed.
+     *
+     * @param spiffs true for the web UI bundle
+     * @return the reply
+     */
     @Override
     public CompletionStage<CommandResult> update(boolean spiffs) {
-        if (parts.updateUrl() == null) {
-            return CompletableFuture.completedFuture(CommandResult.rejected("not_configured", null, null));
+        UpdateManager updates = parts.updates();
+        if (updates == null) {
+            publishUpdateStatus(spiffs, "failed: " + UpdateException.NOT_CONFIGURED);
+            return CompletableFuture.completedFuture(CommandResult.rejected(UpdateException.NOT_CONFIGURED, null,
+                    "no update source configured"));
         }
+        CompletableFuture<CommandResult> reply = new CompletableFuture<>();
+        UpdateManager.Run run;
+        synchronized (updateReplies) {
+            run = updates.start(spiffs);
+            if (!run.started().ok()) {
+                return CompletableFuture.completedFuture(run.started());
+            }
+            updateReplies.put(spiffs, reply);
+        }
+        CommandResult started = run.started();
+        // a safety net: every run ends with a word past "checking", which completes the reply first
+        run.finished().whenComplete((result, error) -> completeReply(spiffs, reply,
+                result == null || result.ok() ? started : result));
+        return reply;
+    }
+
+    /**
+     * Tells the adapters about an update's progress (the {@link UpdateManager}'s listener): MQTT publishes it on
+     * {@code update_status} / {@code update_spiffs_status}, and a {@code failed: <word>} as the {@code update_failed}
+     * error of the request.
+     *
+     * @param spiffs true for the web UI bundle
+     * @param text the TOPICS.md §4.5 word(s), e.g. {@code downloading 40 %}
+     */
+    public void publishUpdateStatus(boolean spiffs, String text) {
+        CompletableFuture<CommandResult> reply;
+        synchronized (updateReplies) {
+            reply = CHECKING.equals(text) ? null : updateReplies.get(spiffs);
+        }
+        if (reply != null) {
+            completeReply(spiffs, reply, text.startsWith(FAILED) ? CommandResult.rejected(UPDATE_FAILED, null,
+                    text.substring(FAILED.length())) : CommandResult.accepted(1));
+        }
+        log(text.startsWith(FAILED) ? 1 : 2, (spiffs ? "web UI update: " : "program update: ") + text);
         for (DeviceListener listener : listeners) {
-            listener.onUpdateStatus(spiffs, "failed: network");
+            listener.onUpdateStatus(spiffs, text);
         }
-        return CompletableFuture.completedFuture(CommandResult.rejected("update_failed", null, "network"));
+    }
+
+    private void completeReply(boolean spiffs, CompletableFuture<CommandResult> reply, CommandResult result) {
+        synchronized (updateReplies) {
+            updateReplies.remove(spiffs, reply);
+        }
+        reply.complete(result);          // the adapters' reply handling runs (or is queued) before the next word
     }
 
     @Override
@@ -627,7 +690,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
                     }
                 }
             }
-            statusThread.execute(this::publishStatus);
+            publishStatus();            // status() shows the defaults once they are acknowledged
             result.complete(CommandResult.accepted((String) null));
         });
     }

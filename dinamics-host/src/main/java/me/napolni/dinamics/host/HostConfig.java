@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import me.napolni.dinamics.core.settings.ChargerSettings;
 import me.napolni.dinamics.host.internal.ConfigNode;
+import me.napolni.dinamics.host.update.UpdateConfig;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * @param mqtt the MQTT connection, or a disabled one
  * @param homeAssistant Home Assistant discovery
  * @param web the local web UI
- * @param updateUrl where updates come from, or null (not configured)
+ * @param update where signed updates come from and go to ({@code docs/updates.md})
  */
 public record HostConfig(
         String serial,
@@ -43,7 +44,7 @@ public record HostConfig(
         Mqtt mqtt,
         HomeAssistant homeAssistant,
         Web web,
-        String updateUrl) {
+        UpdateConfig update) {
 
     /** The RAPI line speed of every OpenEVSE controller. */
     public static final int DEFAULT_BAUD = 115_200;
@@ -67,7 +68,7 @@ public record HostConfig(
      * @param mqtt the MQTT connection
      * @param homeAssistant discovery
      * @param web the web UI
-     * @param updateUrl the update source or null
+     * @param update the update source and places
      */
     public HostConfig {
         chargers = List.copyOf(chargers);
@@ -347,17 +348,42 @@ public record HostConfig(
                     (int) webNode.integer("port", DEFAULT_WEB_PORT, 0, 65_535));
             webNode.finish();
         }
-        String updateUrl = null;
-        ConfigNode updateNode = root.object("update");
-        if (updateNode != null) {
-            updateUrl = updateNode.string("url", null);
-            if (updateUrl != null && !updateUrl.startsWith("https://")) {
-                updateNode.problem("url", "must start with https:// (updates are only fetched over TLS)");
-            }
-            updateNode.finish();
-        }
+        UpdateConfig update = parseUpdate(root.object("update"), dataDir);
         root.finish();
-        return new HostConfig(serial, dataDir, chargers, meter, mqtt, homeAssistant, web, updateUrl);
+        return new HostConfig(serial, dataDir, chargers, meter, mqtt, homeAssistant, web, update);
+    }
+
+    private static UpdateConfig parseUpdate(ConfigNode node, Path dataDir) {
+        if (node == null) {
+            return UpdateConfig.of(null, null, null, dataDir);
+        }
+        String url = node.string("url", null);
+        String publicKey = node.string("publicKey", null);
+        String installRoot = node.string("installRoot", null);
+        if (installRoot != null && !isAbsolutePath(installRoot)) {
+            node.problem("installRoot", "\"" + installRoot + "\" is not an absolute path");
+            installRoot = null;
+        }
+        node.finish();
+        List<String> problems = UpdateConfig.problems(url, publicKey);
+        for (String problem : problems) {
+            int colon = problem.indexOf(": ");
+            if (colon < 0) {
+                node.problem("(update)", problem);
+            } else {
+                node.problem(problem.substring(0, colon), problem.substring(colon + 2));
+            }
+        }
+        return problems.isEmpty() ? UpdateConfig.of(url, publicKey, installRoot, dataDir)
+                : UpdateConfig.of(null, null, installRoot, dataDir);
+    }
+
+    private static boolean isAbsolutePath(String text) {
+        try {
+            return !text.isEmpty() && Path.of(text).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static Meter parseMeter(ConfigNode node) {

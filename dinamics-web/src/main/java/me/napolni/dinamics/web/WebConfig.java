@@ -1,7 +1,9 @@
 package me.napolni.dinamics.web;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -41,9 +43,11 @@ public final class WebConfig {
     private final long commandTimeoutMs;
     private final int maxEventStreams;
     private final Clock clock;
+    private final Supplier<Optional<Path>> assetDir;
 
     private WebConfig(String bindAddress, int port, Supplier<String> token, boolean openOnLoopback, int maxBodyBytes,
-            long samplePeriodMs, int historyMinutes, long commandTimeoutMs, int maxEventStreams, Clock clock) {
+            long samplePeriodMs, int historyMinutes, long commandTimeoutMs, int maxEventStreams, Clock clock,
+            Supplier<Optional<Path>> assetDir) {
         this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not 0..65535");
@@ -57,6 +61,7 @@ public final class WebConfig {
         this.commandTimeoutMs = requirePositive(commandTimeoutMs, "commandTimeoutMs");
         this.maxEventStreams = requirePositive(maxEventStreams, "maxEventStreams");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.assetDir = Objects.requireNonNull(assetDir, "assetDir");
     }
 
     /**
@@ -70,7 +75,7 @@ public final class WebConfig {
     public static WebConfig of(Supplier<String> token) {
         return new WebConfig(LOOPBACK_ADDRESS, ANY_FREE_PORT, token, false, DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_SAMPLE_PERIOD_MS, DEFAULT_HISTORY_MINUTES, DEFAULT_COMMAND_TIMEOUT_MS,
-                DEFAULT_MAX_EVENT_STREAMS, Clock.systemUTC());
+                DEFAULT_MAX_EVENT_STREAMS, Clock.systemUTC(), Optional::empty);
     }
 
     /**
@@ -81,7 +86,7 @@ public final class WebConfig {
      */
     public WebConfig withBindAddress(String address) {
         return new WebConfig(address, port, token, openOnLoopback, maxBodyBytes, samplePeriodMs, historyMinutes,
-                commandTimeoutMs, maxEventStreams, clock);
+                commandTimeoutMs, maxEventStreams, clock, assetDir);
     }
 
     /**
@@ -92,7 +97,7 @@ public final class WebConfig {
      */
     public WebConfig withPort(int newPort) {
         return new WebConfig(bindAddress, newPort, token, openOnLoopback, maxBodyBytes, samplePeriodMs,
-                historyMinutes, commandTimeoutMs, maxEventStreams, clock);
+                historyMinutes, commandTimeoutMs, maxEventStreams, clock, assetDir);
     }
 
     /**
@@ -104,7 +109,7 @@ public final class WebConfig {
      */
     public WebConfig withOpenOnLoopback(boolean open) {
         return new WebConfig(bindAddress, port, token, open, maxBodyBytes, samplePeriodMs, historyMinutes,
-                commandTimeoutMs, maxEventStreams, clock);
+                commandTimeoutMs, maxEventStreams, clock, assetDir);
     }
 
     /**
@@ -115,7 +120,7 @@ public final class WebConfig {
      */
     public WebConfig withMaxBodyBytes(int bytes) {
         return new WebConfig(bindAddress, port, token, openOnLoopback, bytes, samplePeriodMs, historyMinutes,
-                commandTimeoutMs, maxEventStreams, clock);
+                commandTimeoutMs, maxEventStreams, clock, assetDir);
     }
 
     /**
@@ -126,7 +131,7 @@ public final class WebConfig {
      */
     public WebConfig withSamplePeriodMs(long periodMs) {
         return new WebConfig(bindAddress, port, token, openOnLoopback, maxBodyBytes, periodMs, historyMinutes,
-                commandTimeoutMs, maxEventStreams, clock);
+                commandTimeoutMs, maxEventStreams, clock, assetDir);
     }
 
     /**
@@ -137,7 +142,7 @@ public final class WebConfig {
      */
     public WebConfig withHistoryMinutes(int minutes) {
         return new WebConfig(bindAddress, port, token, openOnLoopback, maxBodyBytes, samplePeriodMs, minutes,
-                commandTimeoutMs, maxEventStreams, clock);
+                commandTimeoutMs, maxEventStreams, clock, assetDir);
     }
 
     /**
@@ -148,7 +153,7 @@ public final class WebConfig {
      */
     public WebConfig withCommandTimeoutMs(long timeoutMs) {
         return new WebConfig(bindAddress, port, token, openOnLoopback, maxBodyBytes, samplePeriodMs, historyMinutes,
-                timeoutMs, maxEventStreams, clock);
+                timeoutMs, maxEventStreams, clock, assetDir);
     }
 
     /**
@@ -159,7 +164,7 @@ public final class WebConfig {
      */
     public WebConfig withMaxEventStreams(int streams) {
         return new WebConfig(bindAddress, port, token, openOnLoopback, maxBodyBytes, samplePeriodMs, historyMinutes,
-                commandTimeoutMs, streams, clock);
+                commandTimeoutMs, streams, clock, assetDir);
     }
 
     /**
@@ -170,7 +175,31 @@ public final class WebConfig {
      */
     public WebConfig withClock(Clock newClock) {
         return new WebConfig(bindAddress, port, token, openOnLoopback, maxBodyBytes, samplePeriodMs, historyMinutes,
-                commandTimeoutMs, maxEventStreams, newClock);
+                commandTimeoutMs, maxEventStreams, newClock, assetDir);
+    }
+
+    /**
+     * Serves the UI's files from a directory when it supplies one, e.g. an installed web UI bundle
+     * ({@code docs/updates.md}): asked on each request, so a bundle installed or switched at run time is served at
+     * once. A file the directory lacks, and every file while it supplies none, comes from the UI built into the
+     * program. Only regular files inside the directory are served; {@code /} is its {@code index.html} and
+     * {@code /login} its {@code login.html}.
+     *
+     * @param dir supplies the directory, or empty for the built-in UI
+     * @return a copy
+     */
+    public WebConfig withAssetDir(Supplier<Optional<Path>> dir) {
+        return new WebConfig(bindAddress, port, token, openOnLoopback, maxBodyBytes, samplePeriodMs, historyMinutes,
+                commandTimeoutMs, maxEventStreams, clock, dir);
+    }
+
+    /**
+     * Returns where the UI's files are served from.
+     *
+     * @return supplies the directory, or empty for the built-in UI
+     */
+    public Supplier<Optional<Path>> assetDir() {
+        return assetDir;
     }
 
     /**

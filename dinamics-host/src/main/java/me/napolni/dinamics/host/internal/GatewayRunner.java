@@ -2,8 +2,10 @@ package me.napolni.dinamics.host.internal;
 
 import me.napolni.dinamics.core.time.LocalMinuteClock;
 import me.napolni.dinamics.core.time.NanoClock;
+import me.napolni.dinamics.host.DinamicsMain;
 import me.napolni.dinamics.host.Gateway;
 import me.napolni.dinamics.host.HostConfig;
+import me.napolni.dinamics.host.update.UpdateManager;
 import me.napolni.dinamics.mqtt.MqttBridge;
 import me.napolni.dinamics.mqtt.MqttConfig;
 
@@ -14,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds a gateway from a configuration ({@code dinamics run}) and keeps it running until the JVM stops. */
 public final class GatewayRunner implements AutoCloseable {
@@ -22,10 +25,12 @@ public final class GatewayRunner implements AutoCloseable {
 
     private final Gateway gateway;
     private final Adapters.Started adapters;
+    private final Thread healthWatch;
 
-    private GatewayRunner(Gateway gateway, Adapters.Started adapters) {
+    private GatewayRunner(Gateway gateway, Adapters.Started adapters, Thread healthWatch) {
         this.gateway = gateway;
         this.adapters = adapters;
+        this.healthWatch = healthWatch;
     }
 
     /**
@@ -46,9 +51,36 @@ public final class GatewayRunner implements AutoCloseable {
         String serial = config.serial() != null ? config.serial() : MqttBridge.defaultSerial(config.dataDir());
         MeasurementSource source = source(config, serial, clock);
         SettingsStore store = new SettingsStore(config.dataDir(), ids);
+        return start(config, clock, source, connectors, serial, store, UpdateManager.Restarter.SYSTEM_EXIT);
+    }
+
+    /**
+     * Starts everything the configuration names, on a given source and chargers (for tests).
+     *
+     * @param config the configuration
+     * @param clock the clock
+     * @param source the measurement source
+     * @param connectors one connector per charger
+     * @param serial the MQTT serial
+     * @param store where settings persist
+     * @param restarter how a program update restarts the process ({@link UpdateManager.Restarter#SYSTEM_EXIT})
+     * @return the running gateway and adapters
+     * @throws IOException when the measurement source cannot start
+     */
+    public static GatewayRunner start(HostConfig config, NanoClock clock, MeasurementSource source,
+            List<RapiChargerPort.Connector> connectors, String serial, SettingsStore store,
+            UpdateManager.Restarter restarter) throws IOException {
+        List<String> ids = config.chargerIds();
+        AtomicReference<Gateway> holder = new AtomicReference<>();
+        UpdateManager updates = UpdateManager.create(config.update(), DinamicsMain.version(), (spiffs, text) -> {
+            Gateway running = holder.get();
+            if (running != null) {
+                running.publishUpdateStatus(spiffs, text);
+            }
+        }, restarter);
         Gateway gateway = Gateway.start(new Gateway.Parts(serial, ids, connectors, source, store, clock,
-                LocalMinuteClock.system(ZoneId.systemDefault()),
-                config.updateUrl(), System::currentTimeMillis));
+                LocalMinuteClock.system(ZoneId.systemDefault()), updates, System::currentTimeMillis));
+        holder.set(gateway);
         MqttConfig mqtt = null;
         HostConfig.Mqtt m = config.mqtt();
         if (m.enabled()) {
@@ -68,15 +100,21 @@ public final class GatewayRunner implements AutoCloseable {
         Adapters.Started adapters;
         try {
             adapters = Adapters.start(gateway, mqtt, config.web().enabled() ? config.web().bind() : null,
-                    config.web().port(), false, token);
+                    config.web().port(), false, token, updates::activeAssetDir);
         } catch (RuntimeException e) {
             gateway.close();
             throw e;
         }
+        // healthy = the control loop runs (it does once Gateway.start returned) and the broker link is up; after a
+        // rollback this publishes the launcher's note (failed: health_check), after an update "done <version>"
+        Adapters.Started started = adapters;
+        Thread healthWatch = updates.reportHealthyWhen(() -> started.bridge() == null || started.bridge().connected(),
+                UpdateManager.DEFAULT_HEALTH_WAIT_MS);
         LOG.log(Level.INFO, "gateway " + serial + " running: " + config.chargers().size() + " charger(s), "
                 + source.description() + (adapters.mqtt() ? ", MQTT " + m.url() : "")
-                + (adapters.webUrl() != null ? ", web " + adapters.webUrl() : ""));
-        return new GatewayRunner(gateway, adapters);
+                + (adapters.webUrl() != null ? ", web " + adapters.webUrl() : "")
+                + (config.update().configured() ? ", updates from " + config.update().manifestUrl() : ""));
+        return new GatewayRunner(gateway, adapters, healthWatch);
     }
 
     private static MeasurementSource source(HostConfig config, String serial, NanoClock clock) {
@@ -108,6 +146,15 @@ public final class GatewayRunner implements AutoCloseable {
     }
 
     /**
+     * Returns the adapters (for tests).
+     *
+     * @return the MQTT bridge and web server that run
+     */
+    public Adapters.Started adapters() {
+        return adapters;
+    }
+
+    /**
      * Runs a gateway until the JVM stops (SIGTERM from systemd, Ctrl-C).
      *
      * @param config the configuration
@@ -132,6 +179,7 @@ public final class GatewayRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        healthWatch.interrupt();            // a stopping gateway never reports healthy
         adapters.close();
         gateway.close();
     }

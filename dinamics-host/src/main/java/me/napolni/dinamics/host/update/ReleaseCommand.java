@@ -106,12 +106,16 @@ public final class ReleaseCommand implements Runnable {
     }
 
     /** {@code release sign}. */
-    @Command(name = "sign", mixinStandardHelpOptions = true,
+    @Command(name = "sign",
             description = "Sign a program jar or web bundle and put its release into a manifest (the other "
                     + "component's release in an existing manifest is kept).")
     public static final class Sign implements Callable<Integer> {
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
+
+        // no mixinStandardHelpOptions: its --version would clash with the release's --version and drop --help
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
 
         @Option(names = "--key", required = true, description = "the private key file (release.key)")
         private Path key;

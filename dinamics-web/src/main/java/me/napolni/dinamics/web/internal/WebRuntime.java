@@ -54,7 +54,7 @@ public final class WebRuntime implements AutoCloseable {
         });
         this.listener = new Relay();
         WebApp app = new WebApp(device, new AccessGuard(config.token(), config.openOnLoopback()),
-                StaticAssets.load(), history, hub, registry::scrape, config.clock(), config.commandTimeoutMs(),
+                StaticAssets.load(config.assetDir()), history, hub, registry::scrape, config.clock(), config.commandTimeoutMs(),
                 config.historyMinutes(), config.samplePeriodMs());
         this.server = UndertowServer.start(config.bindAddress(), config.port(), config.maxBodyBytes(), app, hub);
     }
