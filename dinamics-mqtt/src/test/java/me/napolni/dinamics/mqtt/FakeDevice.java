@@ -68,6 +68,8 @@ final class FakeDevice implements DeviceControl {
     volatile List<Double> mains = new ArrayList<>(List.of(10.0, 5.555, 0.004));
     volatile String failsafe = "off";
     volatile boolean sendListenerEvents = true;
+    /** When true, set() never completes: the command waits forever (for the overload test). */
+    volatile boolean hang;
     final Map<String, Long> settings = new ConcurrentHashMap<>();
     final List<Charger> chargers = new CopyOnWriteArrayList<>();
 
@@ -123,6 +125,9 @@ final class FakeDevice implements DeviceControl {
     @Override
     public synchronized CompletionStage<CommandResult> set(String chargerId, String key, long value) {
         calls.add("set " + chargerId + " " + key + " " + value);
+        if (hang) {
+            return new CompletableFuture<>();
+        }
         CommandResult forced = forcedResults.get(key);
         if (forced != null) {
             return CompletableFuture.completedFuture(forced);
