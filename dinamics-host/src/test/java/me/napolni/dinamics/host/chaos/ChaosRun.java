@@ -394,6 +394,10 @@ final class ChaosRun implements AutoCloseable {
                 closeEpisode(t);
             }
             result.samples.add(new ChaosResult.Sample(t, car, capacity, peak));
+            if (steps % 10 == 0) {
+                trace(String.format(java.util.Locale.ROOT, "plant house=%.1f/%.1f/%.1f car=%d capacity=%d%s",
+                        houseAmps[0], houseAmps[1], houseAmps[2], car, capacity, over ? " OVER" : ""));
+            }
         }
     }
 
@@ -452,6 +456,7 @@ final class ChaosRun implements AutoCloseable {
     // ---- faults ----
 
     private void inject(Fault fault) {
+        trace("fault start " + fault);
         ChaosResult.Injection injection = new ChaosResult.Injection(fault, nowMs());
         result.injections.add(injection);
         try {
@@ -482,6 +487,7 @@ final class ChaosRun implements AutoCloseable {
             result.harnessProblems.add(fault + ": " + e);
         } finally {
             injection.endMs = nowMs();
+            trace("fault end " + fault);
         }
     }
 
@@ -880,6 +886,13 @@ final class ChaosRun implements AutoCloseable {
     }
 
     private volatile boolean closing;
+    private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
+
+    private void trace(String line) {
+        if (trace.size() < 200_000) {
+            trace.add(nowMs() + " " + line);
+        }
+    }
 
     private void sampleProcess() {
         try {
@@ -964,6 +977,10 @@ final class ChaosRun implements AutoCloseable {
                     lastSnapshot = snapshot;
                     lastSnapshotAtMs = nowMs();
                     result.snapshots++;
+                    trace("snapshot mains=" + snapshot.path("mains") + " max=" + snapshot.path("max_charging_current")
+                            + " pilot=" + snapshot.path("pilot_current") + " car=" + snapshot.path("charging_current")
+                            + " failsafe=" + snapshot.path("failsafe") + " conn=" + snapshot.path("connection")
+                            + " evse=" + snapshot.path("evse_state") + " stop=" + snapshot.path("stop_reason"));
                     checkSnapshot(snapshot);
                 }
                 case "c_limit" -> {
@@ -1054,6 +1071,13 @@ final class ChaosRun implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        try {
+            synchronized (trace) {
+                Files.write(options.workDir().resolve("trace.log"), trace, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            result.harnessProblems.add("trace: " + e.getMessage());
+        }
         ticker.shutdownNow();
         faultThreads.shutdownNow();
         for (MqttClient client : new MqttClient[] {observer, commander}) {
