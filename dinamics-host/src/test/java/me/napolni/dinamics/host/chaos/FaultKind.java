@@ -47,8 +47,11 @@ enum FaultKind {
         INPUT(4_000),
         /** stale_after (2 s) + reaction 3 s + 1 s tolerance. */
         METER(6_000),
-        /** The controller's own heartbeat fallback (5 s, $SY 5 6) + reaction 3 s + 1 s tolerance. */
-        LINK(9_000),
+        /**
+         * Reaction 3 s (for the part of an episode before the link went) + the controller's own heartbeat expiry
+         * ({@code $SY 5 6}: 5 s after the last pulse) + the gateway's pulse period 1 s + 1 s tolerance.
+         */
+        LINK(10_000),
         /** A frozen meter looks healthy: nothing bounds it but the breaker's thermal tolerance (reported). */
         NONE(Long.MAX_VALUE);
 

@@ -17,9 +17,10 @@ import java.util.TreeMap;
 /** Writes the chaos runs' invariants, faults and figures as markdown ({@code docs/reliability.md}). */
 final class ReliabilityReport {
 
-    static final String LONG_COMMAND = "mvn -B -o -q -pl dinamics-host -am package -DskipTests && "
-            + "java -cp \"$(cat dinamics-host/target/chaos.classpath)\" me.napolni.dinamics.host.chaos.ChaosMain "
-            + "--seeds 1,2,3 --minutes 12 --speed 120 --start 00:00 --report docs/reliability.md";
+    static final String LONG_COMMAND = "mvn -B -o -pl dinamics-host -am verify -Dtest=none "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ChaosIT -Dfailsafe.failIfNoSpecifiedTests=false \\\n"
+            + "    -Dchaos.seeds=1,2,3 -Dchaos.minutes=12 -Dchaos.speed=120 -Dchaos.start=00:00 "
+            + "-Dchaos.report=$PWD/docs/reliability.md";
 
     private ReliabilityReport() {
     }
@@ -27,11 +28,11 @@ final class ReliabilityReport {
     static String category(String checkName) {
         if (checkName.startsWith("meter fault")) {
             return "during every meter fault the car reaches the safe current (6 A or paused) within stale_after "
-                    + "2 s + 2 s (9 s if a link fault overlaps)";
+                    + "2 s + 2 s (10 s if a link fault overlaps)";
         }
         if (checkName.startsWith("over-rating episode")) {
             return "true current above the rating (house alone ≤ In − 6 A) no longer than 4 s, 6 s in a meter "
-                    + "fault, 9 s in a link/gateway fault";
+                    + "fault, 10 s in a link/gateway fault (3 s reaction + 5 s $SY expiry + 1 s pulse + 1 s)";
         }
         if (checkName.startsWith("settings after restart")) {
             return "after every SIGKILL + restart, c_limit is the last acknowledged value (or a write sent after "
@@ -72,6 +73,7 @@ final class ReliabilityReport {
         md.append("\n## Invariants\n\n| invariant | checked | failed | worst / figure |\n|---|---|---|---|\n");
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, String> figure = new LinkedHashMap<>();
+        Map<String, Long> worst = new LinkedHashMap<>();
         for (ChaosResult r : results) {
             for (ChaosResult.Check check : r.checks) {
                 String key = category(check.name());
@@ -80,8 +82,9 @@ final class ReliabilityReport {
                 if (!check.ok()) {
                     c[1]++;
                     figure.put(key, "seed " + r.schedule.seed() + ": " + check.detail());
-                } else if (!figure.containsKey(key) || key.equals(check.name())) {
-                    figure.putIfAbsent(key, check.detail());
+                } else if (worst.getOrDefault(key, -1L) < leadingNumber(check.detail()) && c[1] == 0) {
+                    worst.put(key, leadingNumber(check.detail()));
+                    figure.put(key, check.detail());
                 }
             }
         }
@@ -208,6 +211,11 @@ final class ReliabilityReport {
             }
         }
         return md.toString();
+    }
+
+    private static long leadingNumber(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+)").matcher(text);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     private static String mb(long bytes) {
