@@ -31,8 +31,9 @@ final class ReliabilityReport {
                     + "2 s + 2 s (10 s if a link fault overlaps)";
         }
         if (checkName.startsWith("over-rating episode")) {
-            return "true current above the rating (house alone ≤ In − 6 A) no longer than 4 s, 6 s in a meter "
-                    + "fault, 10 s in a link/gateway fault (3 s reaction + 5 s $SY expiry + 1 s pulse + 1 s)";
+            return "(reported; CI asserts it only with -Dchaos.strict=true) true current above the rating (house "
+                    + "alone ≤ In − 6 A) no longer than 4 s, 6 s in a meter fault, 10 s in a link/gateway fault "
+                    + "(3 s reaction + 5 s $SY expiry + 1 s pulse + 1 s)";
         }
         if (checkName.startsWith("settings after restart")) {
             return "after every SIGKILL + restart, c_limit is the last acknowledged value (or a write sent after "
