@@ -926,6 +926,8 @@ final class ChaosRun implements AutoCloseable {
 
     private MqttClient connect(String clientId, boolean observe) throws Exception {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, clientId, new MemoryPersistence());
+        // Paho's blocking calls wait forever by default: a publish caught by a broker kill would hang the meter
+        client.setTimeToWait(2_000);
         MqttConnectOptions connectOptions = new MqttConnectOptions();
         connectOptions.setAutomaticReconnect(true);
         connectOptions.setCleanSession(true);
