@@ -146,6 +146,10 @@ public final class EvseEmulator implements AutoCloseable {
     private int atCapacity = -1;
     private int atFlags = -1;
 
+    private boolean silent;
+    private boolean refusing;
+    private long replyLatencyMs;
+
     private EvseEmulator(EmulatorConfig config) {
         this.config = config;
         this.legacy = config.build() == EmulatorBuild.LEGACY_RAPI_4;
@@ -155,6 +159,7 @@ public final class EvseEmulator implements AutoCloseable {
         this.capacityAmps = cfgMaxAmps;
         this.milliVolts = config.defaultMilliVolts();
         this.bootLocked = config.bootLock();
+        this.replyLatencyMs = config.replyLatencyMs();
         long now = config.clockNs().getAsLong();
         this.lastTickNs = now;
         this.lastPulseNs = now;
@@ -346,6 +351,9 @@ public final class EvseEmulator implements AutoCloseable {
     // ---- receiving ----
 
     private void onByte(byte b) {
+        if (silent) {
+            return;                                 // a hung controller: bytes are lost, nothing is answered
+        }
         if (booting) {
             if (bootBuffered < bootBuffer.length) {
                 bootBuffer[bootBuffered++] = b;     // answered after $AB; the rest is lost
@@ -358,7 +366,11 @@ public final class EvseEmulator implements AutoCloseable {
             RapiFrame frame = decoder.frame();
             record(received, frame.copy());
             sync();
-            handle(frame);
+            if (refusing) {
+                reply(legacy ? RapiFrame.NO_SEQ : frame.seqId(), false);
+            } else {
+                handle(frame);
+            }
             sendAtIfChanged();
         } else if (status == RapiFrameDecoder.MALFORMED) {
             RapiDecodeError error = decoder.lastError();
@@ -793,12 +805,12 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     private void writeFrame(int length) {
-        if (config.replyLatencyMs() == 0 && delayed.isEmpty()) {
+        if (replyLatencyMs == 0 && delayed.isEmpty()) {
             write(out, 0, length);
             return;
         }
         byte[] copy = Arrays.copyOf(out, length);
-        delayed.addLast(new Delayed(copy, now() + config.replyLatencyMs() * NS_PER_MS));
+        delayed.addLast(new Delayed(copy, now() + replyLatencyMs * NS_PER_MS));
     }
 
     private void flushDelayed() {
@@ -811,7 +823,7 @@ public final class EvseEmulator implements AutoCloseable {
 
     private void write(byte[] bytes, int offset, int length) {
         RapiTransport transport = link;
-        if (transport == null) {
+        if (transport == null || silent) {
             return;
         }
         try {
@@ -1050,6 +1062,40 @@ public final class EvseEmulator implements AutoCloseable {
     }
 
     // ---- test and simulator hooks ----
+
+    /**
+     * Makes the controller hang (a fault-injection hook for chaos tests): while on, received bytes are dropped
+     * unanswered and nothing is sent, not even {@code $AT}; the state (car, capacity, heartbeat) runs on.
+     *
+     * @param on true to go silent, false to answer again
+     */
+    public synchronized void silent(boolean on) {
+        silent = on;
+    }
+
+    /**
+     * Makes the controller refuse everything (a fault-injection hook): while on, every well-formed command is
+     * answered {@code $NK} (with its id) and changes nothing.
+     *
+     * @param on true to refuse, false to answer normally again
+     */
+    public synchronized void refuseAll(boolean on) {
+        refusing = on;
+    }
+
+    /**
+     * Changes the emulated reply latency at run time (a fault-injection hook: a controller that answers late);
+     * frames already held back keep their due time.
+     *
+     * @param latencyMs 0 for at once, else the time before each reply or notification goes out
+     * @throws IllegalArgumentException if negative
+     */
+    public synchronized void replyLatencyMs(long latencyMs) {
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("latency must be 0 or more: " + latencyMs);
+        }
+        replyLatencyMs = latencyMs;
+    }
 
     /**
      * The car on the cable.
