@@ -9,6 +9,10 @@ import me.napolni.dinamics.core.settings.Settings;
  */
 public final class SessionInputs {
 
+    /** A timer delay that never fires (for a caller that leaves a condition to someone else, as the control loop
+     *  leaves timer4 to the control law). */
+    public static final long TIMER_OFF = Long.MAX_VALUE;
+
     private double carAmps;
     private int pilotAmps;
     private boolean carConnected;
@@ -104,7 +108,7 @@ public final class SessionInputs {
      * Sets an auto-stop delay.
      *
      * @param number 1..4 for timer1..timer4
-     * @param delayMs the delay in real milliseconds
+     * @param delayMs the delay in real milliseconds, or {@link #TIMER_OFF}
      * @return this holder
      * @throws IllegalArgumentException for another number
      */

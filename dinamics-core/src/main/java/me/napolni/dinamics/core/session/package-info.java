@@ -1,2 +1,2 @@
-/** Charging-session rules as pure logic: operator intent, plug &amp; charge, the auto-stop timers and the delay timer. */
+/** Charging-session rules as pure logic: operator intent, plug &amp; charge, auto-stop timers, delay timer. */
 package me.napolni.dinamics.core.session;

@@ -27,13 +27,25 @@ public enum SettingKey {
     DEBUG("debug", SettingUnit.LEVEL, 1, 1, 5, SettingScope.SITE, true, true),
     /** timer: telemetry tick, ms, 2000 by default, 1..500000 (acts as at least 100 ms). */
     TIMER("timer", SettingUnit.MILLISECONDS, 2000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer1, ms, 50000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, car current below 0.5 A this long without a break stops with {@code no_current}. */
+    /**
+     * timer1, ms, 50000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, car current below 0.5 A this long
+     * without a break stops with {@code no_current}.
+     */
     TIMER1("timer1", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer2, ms, 10000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, no car this long stops with {@code no_car}. */
+    /**
+     * timer2, ms, 10000 by default, 1..500000: auto-stop: P&amp;C 0, enabled, no car this long stops with
+     * {@code no_car}.
+     */
     TIMER2("timer2", SettingUnit.MILLISECONDS, 10000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer3, ms, 10000 by default, 1..500000: auto-stop: car current above the pilot setpoint + 0.5 A this long stops with {@code over_current}. */
+    /**
+     * timer3, ms, 10000 by default, 1..500000: auto-stop: car current above the pilot setpoint + 0.5 A this long stops
+     * with {@code over_current}.
+     */
     TIMER3("timer3", SettingUnit.MILLISECONDS, 10000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer4, ms, 10000 by default, 1..500000: auto-pause: allowed current below the minimum - 3 A this long pauses with {@code no_headroom}. */
+    /**
+     * timer4, ms, 10000 by default, 1..500000: auto-pause: allowed current below the minimum - 3 A this long pauses
+     * with {@code no_headroom}.
+     */
     TIMER4("timer4", SettingUnit.MILLISECONDS, 10000, 1, 500_000, SettingScope.SITE, true, true),
     /** timer5, ms, 50000 by default, 1..500000: longest gap between polls of {@code $GC} (current settings). */
     TIMER5("timer5", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
@@ -45,7 +57,10 @@ public enum SettingKey {
     TIMER8("timer8", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
     /** timer9, ms, 100000 by default, 1..500000: longest gap between polls of {@code $GU} (energy). */
     TIMER9("timer9", SettingUnit.MILLISECONDS, 100000, 1, 500_000, SettingScope.SITE, true, true),
-    /** timer10, ms, 50000 by default, 1..500000: connection check: a {@code $GV} probe after this long without a valid reply. */
+    /**
+     * timer10, ms, 50000 by default, 1..500000: connection check: a {@code $GV} probe after this long without a valid
+     * reply.
+     */
     TIMER10("timer10", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
     /** timer11, ms, 50000 by default, 1..500000: longest wait between broker reconnects (acts as at least 1000 ms). */
     TIMER11("timer11", SettingUnit.MILLISECONDS, 50000, 1, 500_000, SettingScope.SITE, true, true),
@@ -78,32 +93,32 @@ public enum SettingKey {
      */
     STALE_AFTER("stale_after", SettingUnit.MILLISECONDS, 10_000, 1_000, 120_000, SettingScope.SITE, true, false),
     /**
-     * Headroom kept below the breaker rating on every phase, A/10, 10 (1.0 A) by default, 0..100 (10 A): covers
-     * meter error and the load changes between two passes.
+     * Headroom kept below the breaker rating on every phase, A/10, 3 (0.3 A, the control law's tuned default) by
+     * default, 0..100 (10 A): covers meter error and the load changes between two passes.
      */
-    BREAKER_MARGIN("breaker_margin", SettingUnit.DECIAMPS, 10, 0, 100, SettingScope.SITE, true, false),
+    BREAKER_MARGIN("breaker_margin", SettingUnit.DECIAMPS, 3, 0, 100, SettingScope.SITE, true, false),
     /**
-     * How long a higher headroom must hold before the current is raised, ms, 10000 by default, 0..600000
-     * (10 min): long enough that a pulsing induction hob does not make the car hunt.
+     * How long a higher headroom must hold before the current is raised, ms, 15000 by default, 0..600000
+     * (10 min): longer than an induction hob's pulses, so that they do not make the car hunt.
      */
-    RAISE_DELAY("raise_delay", SettingUnit.MILLISECONDS, 10_000, 0, 600_000, SettingScope.SITE, true, false),
-    /** Largest single increase of the setpoint, A, 2 by default, 1..32 (32: straight to the target). */
-    RAISE_STEP("raise_step", SettingUnit.AMPS, 2, 1, 32, SettingScope.SITE, true, false),
+    RAISE_DELAY("raise_delay", SettingUnit.MILLISECONDS, 15_000, 0, 600_000, SettingScope.SITE, true, false),
+    /** Largest single increase of the setpoint, A, 32 (straight to the target) by default, 1..32. */
+    RAISE_STEP("raise_step", SettingUnit.AMPS, 32, 1, 32, SettingScope.SITE, true, false),
     /**
      * Headroom above the minimum current needed before a paused charger resumes, A/10, 10 (1.0 A) by default,
      * 0..100: a resume that would be paused again at once only wears the contactor.
      */
     RESUME_MARGIN("resume_margin", SettingUnit.DECIAMPS, 10, 0, 100, SettingScope.SITE, true, false),
     /**
-     * How long the minimum plus {@link #RESUME_MARGIN} must be available before a resume, ms, 60000 by default,
+     * How long the minimum plus {@link #RESUME_MARGIN} must be available before a resume, ms, 10000 by default,
      * 0..3600000 (1 h).
      */
-    RESUME_DELAY("resume_delay", SettingUnit.MILLISECONDS, 60_000, 0, 3_600_000, SettingScope.SITE, true, false),
+    RESUME_DELAY("resume_delay", SettingUnit.MILLISECONDS, 10_000, 0, 3_600_000, SettingScope.SITE, true, false),
     /**
-     * Shortest pause before a charger may resume, ms, 120000 by default, 0..3600000 (1 h): cars and contactors
+     * Shortest pause before a charger may resume, ms, 30000 by default, 0..3600000 (1 h): cars and contactors
      * dislike rapid on/off cycles.
      */
-    MIN_PAUSE("min_pause", SettingUnit.MILLISECONDS, 120_000, 0, 3_600_000, SettingScope.SITE, true, false),
+    MIN_PAUSE("min_pause", SettingUnit.MILLISECONDS, 30_000, 0, 3_600_000, SettingScope.SITE, true, false),
     /** What stale readings lead to: 0 the minimum current (default), 1 a pause ({@link FailsafeMode}). */
     FAILSAFE_MODE("failsafe_mode", SettingUnit.CHOICE, 0, 0, 1, SettingScope.SITE, true, false),
     /**

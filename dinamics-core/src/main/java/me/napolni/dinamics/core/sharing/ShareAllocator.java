@@ -11,8 +11,8 @@ import me.napolni.dinamics.core.PhaseReadings;
  *   every phase it draws on; one that does not fit gets 0 and pauses. The admission order is priority (higher
  *   first), then turn: a charger keeps its place while its turn lasts ({@code rotateAfterNs} from the moment it
  *   was admitted after waiting), a waiting charger comes next, the one that has waited longest first, and a
- *   charger whose turn is over comes after those that waited before its turn ended. So when not all minimums fit,
- *   the chargers of one priority take turns and none is starved.</li>
+ *   charger whose turn is over comes after those that began waiting before or when its turn ended. So when not
+ *   all minimums fit, the chargers of one priority take turns and none is starved.</li>
  *   <li><b>The rest by priority.</b> Whatever headroom is left goes to the highest priority first, in 1 A steps
  *   round-robin among chargers of equal priority (so equals differ by at most 1 A), each up to its cap and as
  *   long as every phase it draws on has room; lower priorities get what is left.</li>
@@ -216,6 +216,10 @@ public final class ShareAllocator {
         }
         if (orderKey[x] != orderKey[y]) {
             return orderKey[x] < orderKey[y];
+        }
+        boolean xWaits = servedSinceNs[x] == NEVER;
+        if (xWaits != (servedSinceNs[y] == NEVER)) {
+            return xWaits;      // a wait that began when a turn ended goes before that turn's charger
         }
         return x < y;
     }

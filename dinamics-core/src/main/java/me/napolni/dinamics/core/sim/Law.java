@@ -23,7 +23,10 @@ package me.napolni.dinamics.core.sim;
  *
  * <p>At power-on the car is paused (0 A) and the charger's setpoint is 6 A: the law must resume the car itself.
  * The law is not called during an outage. A period that is not a multiple of 100 ms is rounded up to one.
- * Implementations are single-threaded and keep their state in fields sized at construction.
+ *
+ * <p>Implementations are single-threaded, keep their state in fields sized at construction and do not allocate in
+ * {@link #pass}. {@link #powerOn} must reset every bit of state, because one instance serves several runs (the
+ * scenario's main run and its meter-silence run) and every power return. A new law is registered in {@link Laws}.
  */
 public interface Law {
 

@@ -89,8 +89,8 @@ class SettingParserTest {
     void shouldRefuseNotATimeWhenDelayWindowIsMalformed() {
         for (String payload : new String[] {"8:00-9:00", "24:00-06:00", "22:60-06:00", "10:00-10:00", "1",
             "22:00_06:00", "22:00-06:0x", "off", "00", "22:00-06:00 "}) {
-            assertEquals(Violation.NOT_A_TIME, SettingParser.parse(SettingKey.DELAY_TIMER, payload).violation().reason(),
-                    payload);
+            ParseResult result = SettingParser.parse(SettingKey.DELAY_TIMER, payload);
+            assertEquals(Violation.NOT_A_TIME, result.violation().reason(), payload);
         }
     }
 

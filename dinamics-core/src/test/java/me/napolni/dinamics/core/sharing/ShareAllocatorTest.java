@@ -177,4 +177,69 @@ class ShareAllocatorTest {
         }, 20_000, 10_000);
         assertTrue(bytes < 1024, "allocated " + bytes + " bytes in 10 000 passes");
     }
+
+    @Test
+    void shouldLetEveryoneTakeTurnsWhenOnlyTwoOfThreeFit() {
+        ShareAllocator sharing = ShareAllocator.create(3);
+        for (int i = 0; i < 3; i++) {
+            sharing.demand(i, true, ShareAllocator.ALL_PHASES, 6, 16, 5);
+        }
+        long stepNs = TimeUnit.MINUTES.toNanos(1);
+        int[] served = new int[3];
+        long[] longestWaitNs = new long[3];
+        long[] waitStartNs = {-1, -1, -1};
+        for (long t = 0; t < TimeUnit.HOURS.toNanos(6); t += stepNs) {
+            sharing.allocate(t, new double[] {12.5, 12.5, 12.5}, ROTATE_NS);
+            int running = 0;
+            for (int i = 0; i < 3; i++) {
+                if (sharing.paused(i)) {
+                    if (waitStartNs[i] < 0) {
+                        waitStartNs[i] = t;
+                    }
+                    longestWaitNs[i] = Math.max(longestWaitNs[i], t - waitStartNs[i] + stepNs);
+                } else {
+                    waitStartNs[i] = -1;
+                    served[i]++;
+                    running++;
+                }
+            }
+            assertEquals(2, running, "two minimums fit");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(240, served[i], 15, "charger " + i + " served " + served[i] + " of 360 minutes");
+            assertTrue(longestWaitNs[i] <= ROTATE_NS, "charger " + i + " waited " + longestWaitNs[i] / 60e9 + " min");
+        }
+    }
+
+    @Test
+    void shouldNeverStarveAnyoneWhenSlotsAreFewerThanChargers() {
+        qt().withFixedSeed(SEED)
+            .forAll(integers().between(2, 5), integers().between(1, 4))
+            .assuming((chargers, slots) -> slots < chargers)
+            .checkAssert((chargers, slots) -> {
+                ShareAllocator sharing = ShareAllocator.create(chargers);
+                for (int i = 0; i < chargers; i++) {
+                    sharing.demand(i, true, ShareAllocator.ALL_PHASES, 6, 16, 5);
+                }
+                double headroom = 6.0 * slots + 0.5;
+                long stepNs = TimeUnit.MINUTES.toNanos(1);
+                long[] waitStartNs = new long[chargers];
+                java.util.Arrays.fill(waitStartNs, -1);
+                long longestWaitNs = 0;
+                long turnsToWait = (chargers - slots + slots - 1) / slots;
+                for (long t = 0; t < TimeUnit.HOURS.toNanos(12); t += stepNs) {
+                    sharing.allocate(t, new double[] {headroom, headroom, headroom}, ROTATE_NS);
+                    for (int i = 0; i < chargers; i++) {
+                        if (sharing.paused(i)) {
+                            waitStartNs[i] = waitStartNs[i] < 0 ? t : waitStartNs[i];
+                            longestWaitNs = Math.max(longestWaitNs, t - waitStartNs[i] + stepNs);
+                        } else {
+                            waitStartNs[i] = -1;
+                        }
+                    }
+                }
+                assertTrue(longestWaitNs <= turnsToWait * ROTATE_NS,
+                        chargers + " chargers, " + slots + " slots: a wait of " + longestWaitNs / 60e9 + " min");
+            });
+    }
 }

@@ -38,9 +38,14 @@ public final class RapiFrame {
     private RapiChecksumKind checksumKind = RapiChecksumKind.NONE;
 
     RapiFrame(byte[] bytes) {
+        this(bytes, new int[bytes.length], new int[bytes.length]);
+    }
+
+    /** A view whose buffer and parameter bounds the decoder fills directly. */
+    RapiFrame(byte[] bytes, int[] paramStarts, int[] paramEnds) {
         this.bytes = bytes;
-        this.paramStarts = new int[bytes.length];
-        this.paramEnds = new int[bytes.length];
+        this.paramStarts = paramStarts;
+        this.paramEnds = paramEnds;
         this.views = new ParamView[bytes.length];
         for (int i = 0; i < views.length; i++) {
             views[i] = new ParamView(i);
@@ -84,11 +89,6 @@ public final class RapiFrame {
         this.paramCount = count;
         this.seqId = seq;
         this.checksumKind = kind;
-    }
-
-    void param(int index, int start, int end) {
-        paramStarts[index] = start;
-        paramEnds[index] = end;
     }
 
     /**
@@ -136,6 +136,9 @@ public final class RapiFrame {
      * @return the two command letters
      */
     public String command() {
+        if (!Ascii.isCommandChar(bytes[1]) || !Ascii.isCommandChar(bytes[2])) {
+            return new String(bytes, 1, 2, StandardCharsets.ISO_8859_1);    // a view read after an error
+        }
         int index = symbol(bytes[1]) * COMMAND_SYMBOLS + symbol(bytes[2]);
         String name = COMMAND_NAMES[index];
         if (name == null) {

@@ -38,14 +38,22 @@ public final class RapiFrameDecoder {
     private static final int HUNT = 0;
     private static final int FRAME = 1;
     private static final int SKIP = 2;
+    private static final int NO_MARKER = -1;
 
     private final RapiFrameProfile profile;
     private final int maxFrameBytes;
     private final int maxTokens;
     private final byte[] buffer;
+    private final int[] tokenStarts;
+    private final int[] tokenEnds;
     private final RapiFrame frame;
     private int state = HUNT;
     private int length;
+    /** Index of the first '^' or '*' of the frame being collected, or NO_MARKER. */
+    private int marker;
+    /** XOR and sum of the bytes before the marker, kept as they arrive so the CR needs no second pass. */
+    private int xor;
+    private int sum;
     private boolean discarded;
     private RapiDecodeError lastError = RapiDecodeError.NONE;
 
@@ -54,7 +62,9 @@ public final class RapiFrameDecoder {
         this.maxFrameBytes = profile.maxFrameBytes();
         this.maxTokens = profile.maxTokens();
         this.buffer = new byte[maxFrameBytes];
-        this.frame = new RapiFrame(buffer);
+        this.tokenStarts = new int[maxFrameBytes];
+        this.tokenEnds = new int[maxFrameBytes];
+        this.frame = new RapiFrame(buffer, tokenStarts, tokenEnds);
     }
 
     /**
@@ -144,6 +154,14 @@ public final class RapiFrameDecoder {
         if (Ascii.isControl(b)) {
             return skip(RapiDecodeError.BAD_CHAR);
         }
+        if (marker == NO_MARKER) {
+            if (b == '^' || b == '*') {
+                marker = length;
+            } else {
+                xor ^= b;
+                sum += b & 0xFF;
+            }
+        }
         buffer[length++] = b;
         return NEED_MORE_BYTES;
     }
@@ -152,6 +170,9 @@ public final class RapiFrameDecoder {
         buffer[0] = '$';
         length = 1;
         state = FRAME;
+        marker = NO_MARKER;
+        xor = '$';
+        sum = '$';
     }
 
     private int skip(RapiDecodeError error) {
@@ -168,50 +189,47 @@ public final class RapiFrameDecoder {
     private int validate(int frameLength) {
         int end = frameLength;
         RapiChecksumKind kind = RapiChecksumKind.NONE;
-        for (int i = 1; i < frameLength; i++) {
-            byte b = buffer[i];
-            if (b == '^' || b == '*') {
-                if (!checksumMatches(i, frameLength)) {
-                    return fail(RapiDecodeError.BAD_CHECKSUM);
-                }
-                kind = b == '^' ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
-                end = i;
-                break;
+        if (marker != NO_MARKER) {
+            if (!checksumMatches(frameLength)) {
+                return fail(RapiDecodeError.BAD_CHECKSUM);
             }
+            kind = buffer[marker] == '^' ? RapiChecksumKind.XOR : RapiChecksumKind.ADDITIVE;
+            end = marker;
         }
-        int commandEnd = 1;
-        while (commandEnd < end && buffer[commandEnd] != ' ') {
-            commandEnd++;
-        }
-        if (commandEnd != 3 || !Ascii.isCommandChar(buffer[1]) || !Ascii.isCommandChar(buffer[2])) {
+        if (end < 3 || !Ascii.isCommandChar(buffer[1]) || !Ascii.isCommandChar(buffer[2])
+                || (end > 3 && buffer[3] != ' ')) {
             return fail(RapiDecodeError.BAD_COMMAND);
         }
         int count = 0;
-        int position = commandEnd;
+        int position = 3;
         while (position < end) {        // buffer[position] is the space before the next token
             int start = position + 1;
             int tokenEnd = start;
             while (tokenEnd < end && buffer[tokenEnd] != ' ') {
                 tokenEnd++;
             }
-            frame.param(count++, start, tokenEnd);
+            tokenStarts[count] = start;
+            tokenEnds[count] = tokenEnd;
+            count++;
             position = tokenEnd;
         }
-        frame.set(frameLength, count, RapiFrame.NO_SEQ, kind);
-        if (count > 0 && frame.paramLength(count - 1) > 0 && frame.paramByte(count - 1, 0) == ':') {
-            int seq = seqId(count - 1);
+        int seq = RapiFrame.NO_SEQ;
+        int params = count;
+        if (count > 0 && tokenEnds[count - 1] > tokenStarts[count - 1] && buffer[tokenStarts[count - 1]] == ':') {
+            seq = seqId(tokenStarts[count - 1], tokenEnds[count - 1]);
             if (seq == RapiFrame.NO_SEQ) {
                 return fail(RapiDecodeError.BAD_SEQ);
             }
-            frame.set(frameLength, count - 1, seq, kind);
+            params--;
         }
         if (1 + count > maxTokens) {    // the command, the parameters and the id token
             return fail(RapiDecodeError.TOO_MANY_TOKENS);
         }
+        frame.set(frameLength, params, seq, kind);
         return FRAME_READY;
     }
 
-    private boolean checksumMatches(int marker, int frameLength) {
+    private boolean checksumMatches(int frameLength) {
         if (frameLength - marker != 3) {
             return false;
         }
@@ -220,19 +238,17 @@ public final class RapiFrameDecoder {
         if (high == Ascii.NOT_HEX || low == Ascii.NOT_HEX) {
             return false;
         }
-        int expected = buffer[marker] == '^'
-                ? RapiChecksums.xor8(buffer, 0, marker)
-                : RapiChecksums.sum8(buffer, 0, marker);
+        int expected = buffer[marker] == '^' ? xor & 0xFF : sum & 0xFF;
         return ((high << 4) | low) == expected;
     }
 
     /** The id in a ':'-token (":" plus two hex digits, not 00), or NO_SEQ when it is not one. */
-    private int seqId(int index) {
-        if (frame.paramLength(index) != 3) {
+    private int seqId(int start, int end) {
+        if (end - start != 3) {
             return RapiFrame.NO_SEQ;
         }
-        int high = Ascii.hexValue(frame.paramByte(index, 1));
-        int low = Ascii.hexValue(frame.paramByte(index, 2));
+        int high = Ascii.hexValue(buffer[start + 1]);
+        int low = Ascii.hexValue(buffer[start + 2]);
         if (high == Ascii.NOT_HEX || low == Ascii.NOT_HEX || (high | low) == 0) {
             return RapiFrame.NO_SEQ;
         }

@@ -211,6 +211,41 @@ public final class RapiFrameEncoder {
     }
 
     /**
+     * Appends an unsigned hexadecimal parameter in lower case, as the controller prints states, pilot states and
+     * flag words (e.g. {@code fe}, {@code 0540}); for an emulator's replies and notifications.
+     *
+     * @param value     the number, 0 or more
+     * @param minDigits the least number of digits, 1..8
+     * @return this encoder
+     * @throws IllegalArgumentException if the value is negative, or the frame gets too long or has too many tokens
+     */
+    public RapiFrameEncoder paramHexLower(int value, int minDigits) {
+        int first = position;
+        paramHex(value, minDigits);
+        for (int i = first; i < position; i++) {
+            if (dst[i] >= 'A' && dst[i] <= 'F') {
+                dst[i] += 'a' - 'A';
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Appends an empty parameter (a second space), which only the controller's {@code $GI} reply carries
+     * ({@code $OK  id}). Allowed on the reply side only: a command never has an empty parameter.
+     *
+     * @return this encoder
+     * @throws IllegalArgumentException on a command-side encoder, or if the frame gets too long
+     */
+    public RapiFrameEncoder emptyParam() {
+        if (profile != RapiFrameProfile.REPLY_SIDE) {
+            throw rejected("a command must not have an empty parameter");
+        }
+        beginToken();
+        return this;
+    }
+
+    /**
      * Ends the frame without a sequence id.
      *
      * @return the number of bytes written, CR included

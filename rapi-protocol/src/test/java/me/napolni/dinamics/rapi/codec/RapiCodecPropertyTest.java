@@ -145,6 +145,67 @@ class RapiCodecPropertyTest {
                 });
     }
 
+    /** Valid frames from the corpus's shapes, to cut, stretch and corrupt. */
+    private static final String[] SEED_FRAMES = {
+        "$OK 01 0 01 0200 :2A^7B\r", "$AT 03 03 16 0540^37\r", "$SC 16 V^65\r", "$GS*BE\r", "$OK 16 \u00e9t\u00e9^53\r",
+    };
+
+    /**
+     * One piece of hostile input: a valid frame cut short (truncated), a frame stretched past every limit
+     * (overlong), a frame with one byte replaced by NUL or a byte 0x80..0xFF, or a run of random bytes.
+     */
+    private static Gen<byte[]> hostilePiece() {
+        return integers().between(0, 3).zip(integers().between(0, SEED_FRAMES.length - 1),
+                integers().between(0, 200), integers().between(0, 255), (kind, which, position, value) -> {
+                    byte[] frame = SEED_FRAMES[which].getBytes(StandardCharsets.ISO_8859_1);
+                    switch (kind) {
+                        case 0:
+                            return Arrays.copyOf(frame, position % frame.length);
+                        case 1: {
+                            byte[] longer = new byte[frame.length + 40 + position % 40];
+                            Arrays.fill(longer, (byte) 'Z');
+                            System.arraycopy(frame, 0, longer, 0, frame.length - 1);
+                            longer[longer.length - 1] = '\r';
+                            return longer;
+                        }
+                        case 2: {
+                            byte[] corrupt = frame.clone();
+                            corrupt[1 + position % (frame.length - 1)] = (byte) (value % 2 == 0 ? 0 : 0x80 | value);
+                            return corrupt;
+                        }
+                        default: {
+                            byte[] random = new byte[position % 70];
+                            for (int i = 0; i < random.length; i++) {
+                                random[i] = (byte) (value * 31 + i * 17);
+                            }
+                            return random;
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void shouldNeverThrowAndStillDecodeNextFrameWhenInputIsTruncatedOverlongOrCorrupt() {
+        qt().withFixedSeed(SEED).withExamples(1500)
+                .forAll(lists().of(hostilePiece()).ofSizeBetween(1, 5), integers().between(0, 1))
+                .checkAssert((pieces, side) -> {
+                    RapiFrameProfile profile = RapiFrameProfile.values()[side];
+                    RapiFrameDecoder decoder = RapiFrameDecoder.of(profile);
+                    for (byte[] piece : pieces) {
+                        for (byte b : piece) {
+                            decoder.onByte(b);
+                            assertTrue(decoder.bufferedBytes() <= profile.maxFrameBytes());
+                        }
+                    }
+                    int last = RapiFrameDecoder.NEED_MORE_BYTES;
+                    for (byte b : GOOD_FRAME) {
+                        last = decoder.onByte(b);
+                    }
+                    assertEquals(RapiFrameDecoder.FRAME_READY, last, () -> decoder.lastError().reasonWord());
+                    assertEquals(0x2A, decoder.frame().seqId());
+                });
+    }
+
     @Test
     void shouldGiveSameOutcomesWhenStreamIsSplitAnywhere() {
         qt().withFixedSeed(SEED).withExamples(150)

@@ -32,6 +32,20 @@ class RapiFrameEncoderTest {
     }
 
     @Test
+    void shouldWriteFirmwareStyleRepliesWhenEmulatorEncodes() {
+        RapiFrameEncoder encoder = RapiFrameEncoder.forReplies();
+        String at = written(encoder.start(buffer, 0, "AT").paramHexLower(0xFE, 2).paramHexLower(2, 2).param(16)
+                .paramHexLower(0x500, 4).finish());
+        assertEquals("$AT fe 02 16 0500^32\r", at);
+        byte[] id = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            'F', 'F', 'F', 'F', 'F', 'F', 'F', 'F'};
+        String gi = written(encoder.start(buffer, 0, "OK").emptyParam().param(id, 0, id.length).finish());
+        assertEquals("$OK  \u00ff\u00ff\u00ff\u00ff\u00ff\u00ffFFFFFFFF^20\r", gi);
+        assertThrows(IllegalArgumentException.class, () -> RapiFrameEncoder.forCommands().start(buffer, 0, "GS")
+                .emptyParam());
+    }
+
+    @Test
     void shouldRefuseParamWhenCharacterIsNotAllowed() {
         RapiFrameEncoder encoder = RapiFrameEncoder.forCommands();
         for (String bad : new String[] {"a b", "a$", "x^", "x*", "a\r", "\n", "\u007f", "", ":2A", "\u0100"}) {

@@ -1,0 +1,61 @@
+package me.napolni.dinamics.core;
+
+/**
+ * Hands the latest mains readings from the measuring threads (RMS meter, MQTT or Modbus meter) to the control
+ * loop, without allocating.
+ *
+ * <p>Writers record one phase or a whole set; the loop copies everything into its own {@link PhaseReadings} at
+ * the start of a pass. A short lock guards the copy, so a reader never sees a half-written set.
+ */
+public final class LatestReadings {
+
+    private final PhaseReadings readings = new PhaseReadings();
+
+    /** Creates an exchange with no reading yet. */
+    public LatestReadings() {
+        // nothing measured yet
+    }
+
+    /**
+     * Records the reading of one phase.
+     *
+     * @param phase 0 for L1, 1 for L2, 2 for L3
+     * @param amps RMS amps, finite and not negative
+     * @param measuredAtNs when it was measured, from the injected clock
+     * @throws IllegalArgumentException for a negative or non-finite value, which is not recorded
+     */
+    public void record(int phase, double amps, long measuredAtNs) {
+        if (!(amps >= 0) || Double.isInfinite(amps)) {
+            throw new IllegalArgumentException("amps must be finite and not negative: " + amps);
+        }
+        synchronized (readings) {
+            readings.amps(phase, amps, measuredAtNs);
+        }
+    }
+
+    /**
+     * Records every phase that has a reading in a set.
+     *
+     * @param source readings from a meter
+     */
+    public void recordAll(PhaseReadings source) {
+        synchronized (readings) {
+            for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+                if (source.hasReading(phase)) {
+                    readings.amps(phase, source.amps(phase), source.measuredAtNs(phase));
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies the latest readings.
+     *
+     * @param out the reader's own holder
+     */
+    public void copyInto(PhaseReadings out) {
+        synchronized (readings) {
+            out.copyFrom(readings);
+        }
+    }
+}

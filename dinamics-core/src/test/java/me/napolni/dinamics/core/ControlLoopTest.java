@@ -1,0 +1,205 @@
+package me.napolni.dinamics.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import me.napolni.dinamics.core.control.FailsafeState;
+import me.napolni.dinamics.core.session.StationState;
+import me.napolni.dinamics.core.session.StopReason;
+import me.napolni.dinamics.core.settings.EnableIntent;
+import me.napolni.dinamics.core.settings.SettingKey;
+import me.napolni.dinamics.core.settings.Settings;
+import me.napolni.dinamics.core.time.LocalMinuteClock;
+import me.napolni.dinamics.core.time.ManualClock;
+import org.junit.jupiter.api.Test;
+
+class ControlLoopTest {
+
+    private static final long PASS_MS = 1_000;
+
+    private final ManualClock clock = new ManualClock(TimeUnit.HOURS.toNanos(1));
+    private final LatestReadings latest = new LatestReadings();
+    private final FakeChargerPort port = new FakeChargerPort(clock);
+    private final Settings settings = Settings.defaults().with(SettingKey.BREAKER, 40);
+    private final ControlLoop loop = ControlLoop.create(settings, latest, List.of(port), LocalMinuteClock.fixed(600));
+    private double houseAmps = 2.0;
+
+    /** One pass a second, with fresh readings: mains = house + car. */
+    private void passes(int count, boolean measure) {
+        for (int n = 0; n < count; n++) {
+            clock.advanceMs(PASS_MS);
+            if (measure) {
+                for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+                    latest.record(phase, houseAmps + port.carAmps(), clock.nanoTime());
+                }
+            }
+            loop.doWork(clock.nanoTime());
+        }
+    }
+
+    @Test
+    void shouldSendNothingWhenNothingChanges() {
+        passes(30, true);
+        assertEquals(16, port.setpointAmps);
+        int before = port.calls.size();
+        passes(100, true);
+        assertEquals(before, port.calls.size(), "calls after steady state: " + port.calls);
+        assertEquals(16, loop.snapshot().primary().setpointAmps());
+        assertEquals(FailsafeState.OFF, loop.snapshot().failsafe());
+    }
+
+    @Test
+    void shouldApplySettingsSwapAtNextPass() {
+        passes(30, true);
+        Settings lower = loop.settings().with(SettingKey.C_LIMIT, 10);
+        assertTrue(loop.submit(new ControlCommand.ApplySettings(lower)));
+        assertEquals(16, loop.settings().cLimitAmps(), "not before the next pass");
+        passes(1, true);
+        assertSame(lower, loop.settings());
+        assertSame(lower, loop.snapshot().settings());
+        assertEquals("SC 10", port.lastCall());
+        int before = port.calls.size();
+        passes(20, true);
+        assertEquals(before, port.calls.size(), "sent once: " + port.calls);
+    }
+
+    @Test
+    void shouldCutAtOnceWhenBreakerIsLowered() {
+        passes(30, true);
+        houseAmps = 8;
+        assertTrue(loop.submit(new ControlCommand.ApplySettings(loop.settings().with(SettingKey.BREAKER, 20))));
+        passes(1, true);
+        assertTrue(port.setpointAmps <= 20 - 8, "setpoint " + port.setpointAmps);
+    }
+
+    @Test
+    void shouldFallToSafeCurrentWithinStaleAfterWhenReadingsStop() {
+        passes(30, true);
+        long lastReadingNs = clock.nanoTime();
+        long staleAfterNs = TimeUnit.MILLISECONDS.toNanos(settings.staleAfterMs());
+        long safeAtNs = -1;
+        for (int n = 0; n < 30 && safeAtNs < 0; n++) {
+            passes(1, false);
+            if (port.setpointAmps == settings.cMinLimitAmps()) {
+                safeAtNs = clock.nanoTime();
+            }
+        }
+        assertTrue(safeAtNs > 0, "never fell to the safe current: " + port.calls);
+        assertTrue(safeAtNs - lastReadingNs <= staleAfterNs + TimeUnit.MILLISECONDS.toNanos(PASS_MS),
+                "safe current after " + (safeAtNs - lastReadingNs) / 1_000_000 + " ms");
+        assertTrue(safeAtNs - lastReadingNs > staleAfterNs, "not before the readings were stale");
+        assertEquals(FailsafeState.STALE, loop.snapshot().failsafe());
+    }
+
+    @Test
+    void shouldPauseWhenReadingsStopAndFailsafeModeIsPause() {
+        assertTrue(loop.submit(new ControlCommand.ApplySettings(settings.with(SettingKey.FAILSAFE_MODE, 1))));
+        passes(30, true);
+        passes(12, false);
+        assertTrue(port.paused, "calls " + port.calls);
+        assertEquals(StopReason.FAILSAFE, loop.snapshot().primary().stopReason());
+    }
+
+    @Test
+    void shouldDisableOnceAndEnableAgainWhenOperatorSaysSo() {
+        passes(5, true);
+        assertTrue(loop.submit(new ControlCommand.Operator("1", EnableIntent.OFF)));
+        passes(1, true);
+        assertEquals("FD", port.lastCall());
+        passes(10, true);
+        assertEquals(1, port.calls.stream().filter("FD"::equals).count());
+        assertEquals(StationState.DISABLED, loop.snapshot().primary().state());
+        assertEquals(StopReason.OPERATOR_OFF, loop.snapshot().primary().stopReason());
+        assertTrue(loop.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        passes(1, true);
+        assertEquals("FE", port.lastCall());
+        assertFalse(port.disabled);
+    }
+
+    @Test
+    void shouldResendSetupWhenLinkComesBack() {
+        passes(30, true);
+        port.linkOk = false;
+        passes(5, true);
+        int before = port.calls.size();
+        port.linkOk = true;
+        passes(1, true);
+        assertTrue(port.calls.size() > before, "the setpoint and state are sent again: " + port.calls);
+    }
+
+    @Test
+    void shouldShareBreakerByPriorityWhenTwoChargersRun() {
+        FakeChargerPort low = new FakeChargerPort(clock);
+        FakeChargerPort high = new FakeChargerPort(clock);
+        Settings two = Settings.defaults(List.of("low", "high")).with(SettingKey.BREAKER, 20)
+                .with("high", SettingKey.PRIORITY, 9);
+        ControlLoop shared = ControlLoop.create(two, latest, List.of(low, high), LocalMinuteClock.fixed(600));
+        double limit = 20 - two.breakerMarginDeciAmps() / 10.0;
+        for (int n = 0; n < 240; n++) {
+            clock.advanceMs(PASS_MS);
+            for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+                latest.record(phase, low.carAmps() + high.carAmps(), clock.nanoTime());
+            }
+            shared.doWork(clock.nanoTime());
+            if (n > 5) {
+                assertTrue(low.carAmps() + high.carAmps() <= limit,
+                        "pass " + n + ": " + low.carAmps() + " + " + high.carAmps());
+            }
+        }
+        assertEquals(6, low.setpointAmps, "low " + low.calls);
+        assertEquals(13, high.setpointAmps, "high " + high.calls);
+        assertEquals(13, shared.snapshot().chargers().get(1).allowedAmps());
+    }
+
+    @Test
+    void shouldRefuseCommandsWhenQueueIsFull() {
+        for (int i = 0; i < ControlLoop.COMMAND_QUEUE_CAPACITY; i++) {
+            assertTrue(loop.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        }
+        assertFalse(loop.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        passes(1, true);
+        assertTrue(loop.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+    }
+
+    @Test
+    void shouldStartAtWhatFitsWhenCarIsPluggedInWithPlugAndCharge() {
+        assertTrue(loop.submit(new ControlCommand.ApplySettings(settings.with(SettingKey.PLUGANDCHARGE, 1))));
+        passes(5, true);
+        assertTrue(loop.submit(new ControlCommand.Operator("1", EnableIntent.SLEEP)));
+        passes(1, true);
+        assertEquals("FS", port.lastCall());
+        port.carConnected = false;
+        passes(3, true);
+        houseAmps = 30;
+        port.carConnected = true;
+        passes(1, true);
+        int fits = (int) Math.floor(40 - 30 - settings.breakerMarginDeciAmps() / 10.0);
+        assertEquals(List.of("SC " + fits, "FE"), port.calls.subList(port.calls.size() - 2, port.calls.size()));
+        assertEquals(StationState.ENABLED, loop.snapshot().primary().state());
+    }
+
+    @Test
+    void shouldSleepOutsideDelayWindow() {
+        Settings night = settings.with("1", SettingKey.DELAY_TIMER, me.napolni.dinamics.core.settings.DelayTimer
+                .of(22 * 60, 6 * 60).encode());
+        ControlLoop timed = ControlLoop.create(night, latest, List.of(port), LocalMinuteClock.fixed(12 * 60));
+        clock.advanceMs(PASS_MS);
+        timed.doWork(clock.nanoTime());
+        assertEquals("FS", port.lastCall());
+        assertEquals(StopReason.DELAY_TIMER, timed.snapshot().primary().stopReason());
+    }
+
+    @Test
+    void shouldHoldMinimumWhenPassFails() {
+        passes(30, true);
+        assertEquals(16, port.setpointAmps);
+        loop.onError(new IllegalStateException("a pass failed"));
+        assertEquals("SC 6", port.lastCall());
+        passes((int) (settings.raiseDelayMs() / PASS_MS) + 5, true);
+        assertEquals(16, port.setpointAmps, "the control law raises it again: " + port.calls);
+    }
+}
