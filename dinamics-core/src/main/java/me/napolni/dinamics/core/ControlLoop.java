@@ -245,7 +245,7 @@ public final class ControlLoop implements DutyCycle {
     public int doWork(long nowNs) {
         int work = drainCommands();
         Settings s = settings;
-        latest.copyInto(readings);
+        latest.copyInto(readings, nowNs);
         for (int i = 0; i < count; i++) {
             ports[i].observe(observations[i]);
         }

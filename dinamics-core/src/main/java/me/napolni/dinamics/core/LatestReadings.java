@@ -10,10 +10,34 @@ package me.napolni.dinamics.core;
 public final class LatestReadings {
 
     private final PhaseReadings readings = new PhaseReadings();
+    private final int phaseCount;
 
-    /** Creates an exchange with no reading yet. */
+    /** Creates an exchange for a three-phase supply, with no reading yet. */
     public LatestReadings() {
-        // nothing measured yet
+        this(PhaseReadings.MAX_PHASES);
+    }
+
+    /**
+     * Creates an exchange, with no reading yet.
+     *
+     * @param phaseCount the phases the supply has, 1..3; the others are reported as 0 A, always fresh, by
+     *     {@link #copyInto(PhaseReadings, long)}, so that a single-phase site is not stale for want of L2 and L3
+     * @throws IllegalArgumentException for a count outside 1..3
+     */
+    public LatestReadings(int phaseCount) {
+        if (phaseCount < 1 || phaseCount > PhaseReadings.MAX_PHASES) {
+            throw new IllegalArgumentException("phase count must be 1..3: " + phaseCount);
+        }
+        this.phaseCount = phaseCount;
+    }
+
+    /**
+     * Returns the phases the supply has.
+     *
+     * @return 1..3
+     */
+    public int phaseCount() {
+        return phaseCount;
     }
 
     /**
@@ -56,6 +80,28 @@ public final class LatestReadings {
     public void copyInto(PhaseReadings out) {
         synchronized (readings) {
             out.copyFrom(readings);
+        }
+    }
+
+    /**
+     * Copies the latest readings; phases the supply does not have read 0 A measured now, once any phase has a
+     * reading (before that, nothing is measured and the loop does not raise).
+     *
+     * @param out the reader's own holder
+     * @param nowNs the current time, from the injected clock
+     */
+    public void copyInto(PhaseReadings out, long nowNs) {
+        synchronized (readings) {
+            out.copyFrom(readings);
+        }
+        boolean anyReading = false;
+        for (int phase = 0; phase < phaseCount; phase++) {
+            anyReading |= out.hasReading(phase);
+        }
+        if (anyReading) {
+            for (int phase = phaseCount; phase < PhaseReadings.MAX_PHASES; phase++) {
+                out.amps(phase, 0.0, nowNs);
+            }
         }
     }
 }

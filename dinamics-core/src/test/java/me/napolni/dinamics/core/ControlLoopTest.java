@@ -202,4 +202,31 @@ class ControlLoopTest {
         passes((int) (settings.raiseDelayMs() / PASS_MS) + 5, true);
         assertEquals(16, port.setpointAmps, "the control law raises it again: " + port.calls);
     }
+
+    @Test
+    void shouldAllocateOnlyTheSnapshotWhenPassing() {
+        // about 280 bytes: the snapshot, its arrays and one charger entry
+        passes(30, true);
+        long bytes = AllocationMeter.bytesAllocated(() -> passes(1, true), 2_000, 1_000);
+        assertTrue(bytes / 1000 < 400, bytes / 1000 + " bytes per pass");
+    }
+
+    @Test
+    void shouldChargeOnSinglePhaseSiteWhenOnlyL1IsMeasured() {
+        LatestReadings single = new LatestReadings(1);
+        port.activePhases = 1;
+        ControlLoop onePhase = ControlLoop.create(settings, single, List.of(port), LocalMinuteClock.fixed(600));
+        for (int n = 0; n < 30; n++) {
+            clock.advanceMs(PASS_MS);
+            single.record(0, houseAmps + port.carAmps(), clock.nanoTime());
+            onePhase.doWork(clock.nanoTime());
+        }
+        assertEquals(FailsafeState.OFF, onePhase.snapshot().failsafe());
+        assertEquals(16, port.setpointAmps);
+        for (int n = 0; n < 12; n++) {
+            clock.advanceMs(PASS_MS);
+            onePhase.doWork(clock.nanoTime());
+        }
+        assertEquals(FailsafeState.STALE, onePhase.snapshot().failsafe(), "L1 itself still goes stale");
+    }
 }

@@ -25,7 +25,8 @@ public record DelayTimer(int startHour, int startMinute, int endHour, int endMin
         String code = RapiCommand.GD.code();
         Fields.requireOk(reply, code);
         Fields.requireFields(reply, 4, code);
-        return new DelayTimer(Fields.dec(reply, 0, code), Fields.dec(reply, 1, code), Fields.dec(reply, 2, code), Fields.dec(reply, 3, code), reply.copy());
+        return new DelayTimer(Fields.dec(reply, 0, code), Fields.dec(reply, 1, code), Fields.dec(reply, 2, code),
+                Fields.dec(reply, 3, code), reply.copy());
     }
 
     /**

@@ -24,6 +24,7 @@ public record FaultCounters(int gfiTrips, int noGroundTrips, int stuckRelayTrips
         String code = RapiCommand.GF.code();
         Fields.requireOk(reply, code);
         Fields.requireFields(reply, 3, code);
-        return new FaultCounters(Fields.hex(reply, 0, code), Fields.hex(reply, 1, code), Fields.hex(reply, 2, code), reply.copy());
+        return new FaultCounters(Fields.hex(reply, 0, code), Fields.hex(reply, 1, code), Fields.hex(reply, 2, code),
+                reply.copy());
     }
 }

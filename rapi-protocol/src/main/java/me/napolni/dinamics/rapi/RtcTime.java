@@ -29,7 +29,8 @@ public record RtcTime(int year, int month, int day, int hour, int minute, int se
         String code = RapiCommand.GT.code();
         Fields.requireOk(reply, code);
         Fields.requireFields(reply, 6, code);
-        return new RtcTime(Fields.dec(reply, 0, code), Fields.dec(reply, 1, code), Fields.dec(reply, 2, code), Fields.dec(reply, 3, code), Fields.dec(reply, 4, code), Fields.dec(reply, 5, code), reply.copy());
+        return new RtcTime(Fields.dec(reply, 0, code), Fields.dec(reply, 1, code), Fields.dec(reply, 2, code),
+                Fields.dec(reply, 3, code), Fields.dec(reply, 4, code), Fields.dec(reply, 5, code), reply.copy());
     }
 
     /**

@@ -4,7 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The settings word of {@code $GE} (RAPI.md 4.4), decoded into {@link SettingsFlag}s. The raw word is kept, so that bits this library does not know (or whose meaning changed between
+ * The settings word of {@code $GE} (RAPI.md 4.4), decoded into {@link SettingsFlag}s. The raw word is kept, so
+ * that bits this library does not know (or whose meaning changed between
  * versions) are never lost.
  *
  * @param word the raw flag word as read from the wire (hex, 4 digits)

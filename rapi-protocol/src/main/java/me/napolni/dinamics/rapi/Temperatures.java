@@ -4,7 +4,8 @@ import me.napolni.dinamics.rapi.codec.RapiFrame;
 import me.napolni.dinamics.rapi.internal.Fields;
 
 /**
- * The {@code $GP} reply: temperatures of the DS3231, MCP9808 and TMP007 sensors in 0.1 degC; {@link #NOT_FITTED} for an absent sensor.
+ * The {@code $GP} reply: temperatures of the DS3231, MCP9808 and TMP007 sensors in 0.1 degC; {@link #NOT_FITTED}
+ * for an absent sensor.
  *
  * @param ds3231DeciC DS3231 temperature in 0.1 degC
  * @param mcp9808DeciC MCP9808 temperature in 0.1 degC
@@ -26,7 +27,8 @@ public record Temperatures(int ds3231DeciC, int mcp9808DeciC, int tmp007DeciC, R
         String code = RapiCommand.GP.code();
         Fields.requireOk(reply, code);
         Fields.requireFields(reply, 3, code);
-        return new Temperatures(Fields.dec(reply, 0, code), Fields.dec(reply, 1, code), Fields.dec(reply, 2, code), reply.copy());
+        return new Temperatures(Fields.dec(reply, 0, code), Fields.dec(reply, 1, code), Fields.dec(reply, 2, code),
+                reply.copy());
     }
 
     /**

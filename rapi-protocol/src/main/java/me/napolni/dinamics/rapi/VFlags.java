@@ -4,7 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The volatile status word of {@code $GS} and {@code $AT} (RAPI.md 4.3), decoded into {@link VFlag}s. The raw word is kept, so that bits this library does not know (or whose meaning changed between
+ * The volatile status word of {@code $GS} and {@code $AT} (RAPI.md 4.3), decoded into {@link VFlag}s. The raw word
+ * is kept, so that bits this library does not know (or whose meaning changed between
  * versions) are never lost.
  *
  * @param word the raw flag word as read from the wire (hex, 4 digits)

@@ -7,15 +7,28 @@ import java.util.List;
  * The settings of the control law, immutable and validated as a whole.
  *
  * <p>Build one from {@link #defaults()} with {@link #toBuilder()}; the constructor rejects any out-of-range value and
- * lists every problem at once. Times are real milliseconds, currents amps per phase.
+ * lists every problem at once. Times are real milliseconds, currents amps per phase. The defaults are the ones tuned
+ * on the household scenario (SCENARIO.md, {@code docs/scenario.md}).
  *
  * @param breakerAmps rating of the main breaker on each phase (6..100 A)
- * @param cLimitAmps the cap on the car's current ({@code c_limit}, 6..32 A)
+ * @param cLimitAmps the cap on the car's current ({@code c_limit}, 6..32 A on the MQTT side)
  * @param minimumCurrentAmps the lowest setpoint the charger accepts (6 A by IEC 61851)
  * @param chargerMaximumAmps the highest setpoint the charger accepts (32 A)
- * @param marginAmps how far below the breaker rating the law aims when it sets or raises the current
- * @param cutToleranceAmps how far a car phase may exceed {@code breakerAmps - marginAmps} before the law cuts; keeps
- *     reading noise from making the current hunt (with the defaults the law cuts as soon as a phase exceeds the rating)
+ * @param marginAmps how far below the breaker rating the law aims when it sets or raises the current; a small
+ *     negative margin rounds the whole-amp setpoint up and leaves the phase up to that much above the rating, which
+ *     the breaker carries indefinitely (IEC 60898-1: no trip at 1.13 In)
+ * @param cutToleranceAmps how far a car phase may exceed {@code breakerAmps - marginAmps} before an overload begins;
+ *     keeps reading noise from making the current hunt
+ * @param overloadAllowanceMs the longest an overload is carried on the breaker's thermal tolerance before the law
+ *     cuts to the headroom; 0 cuts at once, always
+ * @param overloadBudgetFraction an overload is carried only while the breaker's thermal state, projected {@code
+ *     overloadHorizonMs} ahead at the present currents, stays under this share of its trip threshold: short peaks (a
+ *     motor's inrush, a hob's pulses, a kettle) ride on the tolerance, big ones are cut at once
+ * @param overloadHorizonMs how far ahead the thermal state is projected before an overload is carried or the minimum
+ *     current held
+ * @param sustainFraction when an overload can no longer be carried, the law cuts to the larger of the headroom and
+ *     the steady current at which the breaker's thermal state levels off at this share of its trip threshold; 0 cuts
+ *     to the headroom
  * @param raiseDelayMs how long the headroom must have held before the current is raised; longer than the pulse
  *     period of an induction hob so that its pulses do not make the current hunt
  * @param raiseStepAmps the largest single raise
@@ -23,17 +36,20 @@ import java.util.List;
  * @param raiseHysteresisAmps how much more than one amp above the setpoint the held headroom must be before a raise;
  *     keeps slow drifts of the house from nudging the setpoint up amp by amp
  * @param resumeMarginAmps how much more than the minimum current must fit before a paused car is resumed
- * @param resumeDelayMs how long the minimum plus the resume margin must have fitted before a paused car is resumed
+ * @param resumeDelayMs how long the minimum plus the resume margin must have fitted before a car the law paused is
+ *     resumed (a car paused otherwise needs 2 s at most)
  * @param minimumPauseMs the shortest pause the law imposes on a car it paused itself
  * @param staleAfterMs readings older than this are stale: the safe current or a pause follows
  * @param failsafeMode what the law does on stale readings
  * @param breakerTauMs thermal time constant of the breaker (250 s in the scenario model)
  * @param breakerToleranceFactor the current, relative to the rating, that the breaker carries indefinitely (1.13)
- * @param thermalPauseFraction below the minimum current, the law pauses when the breaker's projected thermal state
- *     reaches this fraction of its trip threshold; a few per cent below 0.95 so that the peak stays under 95 %
- * @param thermalHorizonMs how far ahead the thermal state is projected (covers the pause's own delay)
- * @param deepShortageAmps when less than {@code minimumCurrentAmps - deepShortageAmps} fits for
- *     {@code deepShortagePauseMs}, the car is paused ({@code no_headroom}, the seed's {@code timer4})
+ * @param thermalPauseFraction below the minimum current, the law pauses when the breaker's thermal state, projected
+ *     {@code overloadHorizonMs} ahead, reaches this share of its trip threshold; below 0.95 so that the peak stays
+ *     under 95 % even when the house's own load rises next
+ * @param thermalHorizonMs the time a cut or a pause takes to act (the charger's and the car's delays), added to
+ *     every thermal projection
+ * @param deepShortageAmps when less than {@code minimumCurrentAmps - deepShortageAmps} fits for {@code
+ *     deepShortagePauseMs}, the car is paused ({@code no_headroom}, the seed's {@code timer4})
  * @param deepShortagePauseMs see {@code deepShortageAmps}
  * @param staticMode no current transformers: the setpoint is {@code c_limit} and readings are ignored
  */
@@ -44,6 +60,10 @@ public record BalancerConfig(
         int chargerMaximumAmps,
         double marginAmps,
         double cutToleranceAmps,
+        long overloadAllowanceMs,
+        double overloadBudgetFraction,
+        long overloadHorizonMs,
+        double sustainFraction,
         long raiseDelayMs,
         int raiseStepAmps,
         long raiseStepIntervalMs,
@@ -65,17 +85,35 @@ public record BalancerConfig(
     public static final int MIN_CHARGE_CURRENT_AMPS = 6;
     /** The highest setpoint of the charger. */
     public static final int MAX_CHARGE_CURRENT_AMPS = 32;
-    /** The longest raise or resume delay. */
+    /** The longest delay, allowance or horizon. */
     public static final long MAX_DELAY_MS = 600_000L;
 
     private static final BalancerConfig DEFAULTS = new BalancerConfig(
-            16, 16, MIN_CHARGE_CURRENT_AMPS, MAX_CHARGE_CURRENT_AMPS,
-            0.3, 0.3,
-            15_000L, MAX_CHARGE_CURRENT_AMPS, 3_000L, 0.5,
-            1.0, 10_000L, 30_000L,
-            10_000L, FailsafeMode.MINIMUM,
-            250_000L, 1.13, 0.90, 3_000L,
-            3.0, 10_000L,
+            16,
+            16,
+            MIN_CHARGE_CURRENT_AMPS,
+            MAX_CHARGE_CURRENT_AMPS,
+            -0.3,
+            0.3,
+            600_000L,
+            0.85,
+            30_000L,
+            0.85,
+            8_000L,
+            8,
+            3_000L,
+            0.0,
+            1.0,
+            10_000L,
+            120_000L,
+            10_000L,
+            FailsafeMode.MINIMUM,
+            250_000L,
+            1.13,
+            0.90,
+            3_000L,
+            3.0,
+            10_000L,
             false);
 
     /**
@@ -87,6 +125,10 @@ public record BalancerConfig(
      * @param chargerMaximumAmps see the record's description
      * @param marginAmps see the record's description
      * @param cutToleranceAmps see the record's description
+     * @param overloadAllowanceMs see the record's description
+     * @param overloadBudgetFraction see the record's description
+     * @param overloadHorizonMs see the record's description
+     * @param sustainFraction see the record's description
      * @param raiseDelayMs see the record's description
      * @param raiseStepAmps see the record's description
      * @param raiseStepIntervalMs see the record's description
@@ -107,44 +149,55 @@ public record BalancerConfig(
      */
     public BalancerConfig {
         List<String> problems = new ArrayList<>();
-        check(problems, breakerAmps >= 6 && breakerAmps <= 100, "breakerAmps must be 6..100", breakerAmps);
-        check(problems, minimumCurrentAmps >= 1 && minimumCurrentAmps <= 16, "minimumCurrentAmps must be 1..16",
-                minimumCurrentAmps);
+        check(problems, breakerAmps >= 6 && breakerAmps <= 100,
+                "breakerAmps must be 6..100", breakerAmps);
+        check(problems, cLimitAmps >= minimumCurrentAmps && cLimitAmps <= 80,
+                "cLimitAmps must be minimumCurrentAmps..80", cLimitAmps);
+        check(problems, minimumCurrentAmps >= 1 && minimumCurrentAmps <= 16,
+                "minimumCurrentAmps must be 1..16", minimumCurrentAmps);
         check(problems, chargerMaximumAmps >= minimumCurrentAmps && chargerMaximumAmps <= 80,
                 "chargerMaximumAmps must be minimumCurrentAmps..80", chargerMaximumAmps);
-        check(problems, cLimitAmps >= minimumCurrentAmps && cLimitAmps <= 80, "cLimitAmps must be minimumCurrentAmps..80",
-                cLimitAmps);
-        check(problems, marginAmps >= 0.0 && marginAmps <= 10.0, "marginAmps must be 0..10", marginAmps);
-        check(problems, cutToleranceAmps >= 0.0 && cutToleranceAmps <= 10.0, "cutToleranceAmps must be 0..10",
-                cutToleranceAmps);
-        check(problems, raiseDelayMs >= 0 && raiseDelayMs <= MAX_DELAY_MS, "raiseDelayMs must be 0..600000",
-                raiseDelayMs);
-        check(problems, raiseStepAmps >= 1 && raiseStepAmps <= 80, "raiseStepAmps must be 1..80", raiseStepAmps);
-        check(problems, raiseStepIntervalMs >= 0 && raiseStepIntervalMs <= 3_600_000L,
-                "raiseStepIntervalMs must be 0..3600000", raiseStepIntervalMs);
-        check(problems, resumeMarginAmps >= 0.0 && resumeMarginAmps <= 20.0, "resumeMarginAmps must be 0..20",
-                resumeMarginAmps);
-        check(problems, resumeDelayMs >= 0 && resumeDelayMs <= MAX_DELAY_MS, "resumeDelayMs must be 0..600000",
-                resumeDelayMs);
+        check(problems, marginAmps >= -2.0 && marginAmps <= 10.0,
+                "marginAmps must be -2.0..10.0", marginAmps);
+        check(problems, cutToleranceAmps >= 0.0 && cutToleranceAmps <= 10.0,
+                "cutToleranceAmps must be 0.0..10.0", cutToleranceAmps);
+        check(problems, overloadAllowanceMs >= 0 && overloadAllowanceMs <= MAX_DELAY_MS,
+                "overloadAllowanceMs must be 0..600000", overloadAllowanceMs);
+        check(problems, overloadBudgetFraction >= 0.01 && overloadBudgetFraction <= 1.0,
+                "overloadBudgetFraction must be 0.01..1.0", overloadBudgetFraction);
+        check(problems, overloadHorizonMs >= 0 && overloadHorizonMs <= MAX_DELAY_MS,
+                "overloadHorizonMs must be 0..600000", overloadHorizonMs);
+        check(problems, sustainFraction >= 0.0 && sustainFraction <= 1.0,
+                "sustainFraction must be 0.0..1.0", sustainFraction);
+        check(problems, raiseDelayMs >= 0 && raiseDelayMs <= MAX_DELAY_MS,
+                "raiseDelayMs must be 0..600000", raiseDelayMs);
+        check(problems, raiseStepAmps >= 1 && raiseStepAmps <= 80,
+                "raiseStepAmps must be 1..80", raiseStepAmps);
+        check(problems, raiseStepIntervalMs >= 0 && raiseStepIntervalMs <= MAX_DELAY_MS,
+                "raiseStepIntervalMs must be 0..600000", raiseStepIntervalMs);
         check(problems, raiseHysteresisAmps >= 0.0 && raiseHysteresisAmps <= 10.0,
-                "raiseHysteresisAmps must be 0..10", raiseHysteresisAmps);
-        check(problems, minimumPauseMs >= 0 && minimumPauseMs <= 3_600_000L, "minimumPauseMs must be 0..3600000",
-                minimumPauseMs);
-        check(problems, staleAfterMs >= 100 && staleAfterMs <= 600_000L, "staleAfterMs must be 100..600000",
-                staleAfterMs);
+                "raiseHysteresisAmps must be 0.0..10.0", raiseHysteresisAmps);
+        check(problems, resumeMarginAmps >= 0.0 && resumeMarginAmps <= 20.0,
+                "resumeMarginAmps must be 0.0..20.0", resumeMarginAmps);
+        check(problems, resumeDelayMs >= 0 && resumeDelayMs <= MAX_DELAY_MS,
+                "resumeDelayMs must be 0..600000", resumeDelayMs);
+        check(problems, minimumPauseMs >= 0 && minimumPauseMs <= 3_600_000L,
+                "minimumPauseMs must be 0..3600000", minimumPauseMs);
+        check(problems, staleAfterMs >= 100 && staleAfterMs <= 600_000L,
+                "staleAfterMs must be 100..600000", staleAfterMs);
         check(problems, failsafeMode != null, "failsafeMode must be given", failsafeMode);
-        check(problems, breakerTauMs >= 1_000L && breakerTauMs <= 36_000_000L, "breakerTauMs must be 1000..36000000",
-                breakerTauMs);
+        check(problems, breakerTauMs >= 1_000L && breakerTauMs <= 36_000_000L,
+                "breakerTauMs must be 1000..36000000", breakerTauMs);
         check(problems, breakerToleranceFactor >= 1.0 && breakerToleranceFactor <= 2.0,
-                "breakerToleranceFactor must be 1..2", breakerToleranceFactor);
-        check(problems, thermalPauseFraction > 0.0 && thermalPauseFraction <= 1.0,
-                "thermalPauseFraction must be in (0, 1]", thermalPauseFraction);
-        check(problems, thermalHorizonMs >= 0 && thermalHorizonMs <= 600_000L, "thermalHorizonMs must be 0..600000",
-                thermalHorizonMs);
+                "breakerToleranceFactor must be 1.0..2.0", breakerToleranceFactor);
+        check(problems, thermalPauseFraction >= 0.01 && thermalPauseFraction <= 1.0,
+                "thermalPauseFraction must be 0.01..1.0", thermalPauseFraction);
+        check(problems, thermalHorizonMs >= 0 && thermalHorizonMs <= 600_000L,
+                "thermalHorizonMs must be 0..600000", thermalHorizonMs);
         check(problems, deepShortageAmps >= 0.0 && deepShortageAmps <= minimumCurrentAmps,
-                "deepShortageAmps must be 0..minimumCurrentAmps", deepShortageAmps);
-        check(problems, deepShortagePauseMs >= 0 && deepShortagePauseMs <= 3_600_000L,
-                "deepShortagePauseMs must be 0..3600000", deepShortagePauseMs);
+                "deepShortageAmps must be 0.0..minimumCurrentAmps", deepShortageAmps);
+        check(problems, deepShortagePauseMs >= 0 && deepShortagePauseMs <= MAX_DELAY_MS,
+                "deepShortagePauseMs must be 0..600000", deepShortagePauseMs);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid balancer settings: " + String.join("; ", problems));
         }
@@ -158,7 +211,7 @@ public record BalancerConfig(
 
     /**
      * Returns the default settings: a 16 A breaker, {@code c_limit} 16 A, readings stale after 10 s, the minimum
-     * current as the failsafe.
+     * current as the failsafe, and the law's tuned timing and thermal budget.
      *
      * @return the defaults
      */
@@ -192,6 +245,10 @@ public record BalancerConfig(
         private int chargerMaximumAmps;
         private double marginAmps;
         private double cutToleranceAmps;
+        private long overloadAllowanceMs;
+        private double overloadBudgetFraction;
+        private long overloadHorizonMs;
+        private double sustainFraction;
         private long raiseDelayMs;
         private int raiseStepAmps;
         private long raiseStepIntervalMs;
@@ -216,6 +273,10 @@ public record BalancerConfig(
             chargerMaximumAmps = from.chargerMaximumAmps;
             marginAmps = from.marginAmps;
             cutToleranceAmps = from.cutToleranceAmps;
+            overloadAllowanceMs = from.overloadAllowanceMs;
+            overloadBudgetFraction = from.overloadBudgetFraction;
+            overloadHorizonMs = from.overloadHorizonMs;
+            sustainFraction = from.sustainFraction;
             raiseDelayMs = from.raiseDelayMs;
             raiseStepAmps = from.raiseStepAmps;
             raiseStepIntervalMs = from.raiseStepIntervalMs;
@@ -235,9 +296,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the breaker rating.
+         * Sets the breaker rating, amps per phase.
          *
-         * @param value amps per phase
+         * @param value the new value
          * @return this builder
          */
         public Builder breakerAmps(int value) {
@@ -246,9 +307,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the cap on the car's current.
+         * Sets the cap on the car's current, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder cLimitAmps(int value) {
@@ -257,9 +318,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the lowest setpoint.
+         * Sets the lowest setpoint, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder minimumCurrentAmps(int value) {
@@ -268,9 +329,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the charger's highest setpoint.
+         * Sets the charger's highest setpoint, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder chargerMaximumAmps(int value) {
@@ -279,9 +340,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the margin below the breaker rating.
+         * Sets the margin below the rating, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder marginAmps(double value) {
@@ -290,9 +351,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the overshoot tolerated before a cut.
+         * Sets the overshoot tolerated before an overload begins, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder cutToleranceAmps(double value) {
@@ -301,9 +362,53 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the raise delay.
+         * Sets how long an overload may be carried, milliseconds (0 cuts at once).
          *
-         * @param value milliseconds
+         * @param value the new value
+         * @return this builder
+         */
+        public Builder overloadAllowanceMs(long value) {
+            overloadAllowanceMs = value;
+            return this;
+        }
+
+        /**
+         * Sets the share of the trip threshold a carried overload may use.
+         *
+         * @param value the new value
+         * @return this builder
+         */
+        public Builder overloadBudgetFraction(double value) {
+            overloadBudgetFraction = value;
+            return this;
+        }
+
+        /**
+         * Sets the thermal projection horizon for overloads, milliseconds.
+         *
+         * @param value the new value
+         * @return this builder
+         */
+        public Builder overloadHorizonMs(long value) {
+            overloadHorizonMs = value;
+            return this;
+        }
+
+        /**
+         * Sets the share of the trip threshold a sustained overload settles at (0 for none).
+         *
+         * @param value the new value
+         * @return this builder
+         */
+        public Builder sustainFraction(double value) {
+            sustainFraction = value;
+            return this;
+        }
+
+        /**
+         * Sets the raise delay, milliseconds.
+         *
+         * @param value the new value
          * @return this builder
          */
         public Builder raiseDelayMs(long value) {
@@ -312,9 +417,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the largest raise step.
+         * Sets the largest raise, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder raiseStepAmps(int value) {
@@ -323,9 +428,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the pause between raise steps.
+         * Sets the shortest time between raises, milliseconds.
          *
-         * @param value milliseconds
+         * @param value the new value
          * @return this builder
          */
         public Builder raiseStepIntervalMs(long value) {
@@ -334,9 +439,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the raise hysteresis.
+         * Sets the raise hysteresis, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder raiseHysteresisAmps(double value) {
@@ -345,9 +450,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the resume margin.
+         * Sets the resume margin, amps.
          *
-         * @param value amps
+         * @param value the new value
          * @return this builder
          */
         public Builder resumeMarginAmps(double value) {
@@ -356,9 +461,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the resume delay.
+         * Sets the resume delay, milliseconds.
          *
-         * @param value milliseconds
+         * @param value the new value
          * @return this builder
          */
         public Builder resumeDelayMs(long value) {
@@ -367,9 +472,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the minimum pause.
+         * Sets the minimum pause, milliseconds.
          *
-         * @param value milliseconds
+         * @param value the new value
          * @return this builder
          */
         public Builder minimumPauseMs(long value) {
@@ -378,9 +483,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the age at which readings are stale.
+         * Sets the age at which readings are stale, milliseconds.
          *
-         * @param value milliseconds
+         * @param value the new value
          * @return this builder
          */
         public Builder staleAfterMs(long value) {
@@ -391,7 +496,7 @@ public record BalancerConfig(
         /**
          * Sets the failsafe mode.
          *
-         * @param value what to do on stale readings
+         * @param value the new value
          * @return this builder
          */
         public Builder failsafeMode(FailsafeMode value) {
@@ -400,9 +505,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the breaker's thermal time constant.
+         * Sets the breaker's thermal time constant, milliseconds.
          *
-         * @param value milliseconds
+         * @param value the new value
          * @return this builder
          */
         public Builder breakerTauMs(long value) {
@@ -411,9 +516,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the breaker's tolerance factor.
+         * Sets the breaker's tolerance factor, relative to the rating.
          *
-         * @param value relative to the rating
+         * @param value the new value
          * @return this builder
          */
         public Builder breakerToleranceFactor(double value) {
@@ -422,9 +527,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the thermal fraction at which the law pauses.
+         * Sets the share of the trip threshold at which the law pauses.
          *
-         * @param value fraction of the trip threshold
+         * @param value the new value
          * @return this builder
          */
         public Builder thermalPauseFraction(double value) {
@@ -433,9 +538,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the thermal projection horizon.
+         * Sets the time a cut or pause takes to act, milliseconds.
          *
-         * @param value milliseconds
+         * @param value the new value
          * @return this builder
          */
         public Builder thermalHorizonMs(long value) {
@@ -444,9 +549,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets the deep shortage.
+         * Sets the deep shortage, amps below the minimum current.
          *
-         * @param value amps below the minimum current
+         * @param value the new value
          * @return this builder
          */
         public Builder deepShortageAmps(double value) {
@@ -455,9 +560,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets how long a deep shortage is held before a pause.
+         * Sets how long a deep shortage is held before a pause, milliseconds.
          *
-         * @param value milliseconds
+         * @param value the new value
          * @return this builder
          */
         public Builder deepShortagePauseMs(long value) {
@@ -466,9 +571,9 @@ public record BalancerConfig(
         }
 
         /**
-         * Sets static mode.
+         * Sets static mode (no current transformers).
          *
-         * @param value true when there are no current transformers
+         * @param value the new value
          * @return this builder
          */
         public Builder staticMode(boolean value) {
@@ -483,10 +588,11 @@ public record BalancerConfig(
          * @throws IllegalArgumentException listing every out-of-range value
          */
         public BalancerConfig build() {
-            return new BalancerConfig(breakerAmps, cLimitAmps, minimumCurrentAmps, chargerMaximumAmps, marginAmps,
-                    cutToleranceAmps, raiseDelayMs, raiseStepAmps, raiseStepIntervalMs, raiseHysteresisAmps,
-                    resumeMarginAmps,
-                    resumeDelayMs, minimumPauseMs, staleAfterMs, failsafeMode, breakerTauMs, breakerToleranceFactor,
+            return new BalancerConfig(
+                    breakerAmps, cLimitAmps, minimumCurrentAmps, chargerMaximumAmps, marginAmps, cutToleranceAmps,
+                    overloadAllowanceMs, overloadBudgetFraction, overloadHorizonMs, sustainFraction, raiseDelayMs,
+                    raiseStepAmps, raiseStepIntervalMs, raiseHysteresisAmps, resumeMarginAmps, resumeDelayMs,
+                    minimumPauseMs, staleAfterMs, failsafeMode, breakerTauMs, breakerToleranceFactor,
                     thermalPauseFraction, thermalHorizonMs, deepShortageAmps, deepShortagePauseMs, staticMode);
         }
     }

@@ -62,6 +62,8 @@ public final class CurrentBalancer {
     private static final long WINDOW_BUCKET_NS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Time constant of the light smoothing of the headroom that raises and resumes look at (cuts use the raw). */
     private static final long SMOOTHING_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** The headroom a car that the balancer did not pause needs to have held before it is resumed. */
+    private static final long FIRST_RESUME_DELAY_MS = 2_000L;
     /** The car is drawing when the charger measures more than this. */
     private static final double DRAWING_AMPS = 0.5;
 
@@ -78,6 +80,7 @@ public final class CurrentBalancer {
     private int windowMask = PhaseSet.NONE;
     private long lastRaiseNs = NO_TIME;
     private long deepShortageSinceNs = NO_TIME;
+    private long overloadSinceNs = NO_TIME;
     private long pausedAtNs = NO_TIME;
     private StopReason pauseReason;
     private long pauseSentNs = NO_TIME;
@@ -191,6 +194,7 @@ public final class CurrentBalancer {
         smoothedHeadroomAmps = Double.NaN;
         lastRaiseNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
+        overloadSinceNs = NO_TIME;
     }
 
     /** Feeds the held-headroom window; a change of the car's phases starts it again. */
@@ -250,9 +254,15 @@ public final class CurrentBalancer {
         holdHeadroom(nowNs, dtNs, headroomAmps, mask);
         int allowed = allowedFromHeadroom(c, headroomAmps);
         boolean pauseOver = pausedAtNs == NO_TIME || nowNs - pausedAtNs >= msToNs(c.minimumPauseMs());
-        double heldAmps = heldHeadroomAmps(nowNs, c.resumeDelayMs());
-        if (pauseOver && heldAmps >= c.minimumCurrentAmps() + c.resumeMarginAmps() && retryDue(resumeSentNs, nowNs)) {
-            setpointAmps = clamp((int) Math.floor(heldAmps), c.minimumCurrentAmps(), c.capAmps());
+        // the resume delay guards against flapping after a pause of ours; a car paused by someone else (or by a
+        // power-on) only needs the headroom to have held briefly
+        long resumeDelayMs = pausedAtNs == NO_TIME ? Math.min(c.resumeDelayMs(), FIRST_RESUME_DELAY_MS)
+                : c.resumeDelayMs();
+        double heldAmps = heldHeadroomAmps(nowNs, resumeDelayMs);
+        if (pauseOver && Math.min(heldAmps, headroomAmps) >= c.minimumCurrentAmps() + c.resumeMarginAmps()
+                && retryDue(resumeSentNs, nowNs)) {
+            setpointAmps = clamp((int) Math.floor(Math.min(heldAmps, headroomAmps)), c.minimumCurrentAmps(),
+                    c.capAmps());
             resumeSentNs = nowNs;
             pausedAtNs = NO_TIME;
             pauseReason = null;
@@ -301,7 +311,15 @@ public final class CurrentBalancer {
         // cut at once when a car phase is above the breaker, to what fits now
         double overshootAmps = overshootAmps(c, mains, mask);
         if (overshootAmps > c.cutToleranceAmps()) {
-            target = Math.min(target, Math.max(min, (int) Math.floor(headroomAmps)));
+            if (overloadSinceNs == NO_TIME) {
+                overloadSinceNs = nowNs;
+            }
+            if (!overloadTolerable(c, nowNs, mains, mask, tauNs)) {
+                double fits = Math.max(headroomAmps, sustainableHeadroomAmps(c, mains, charger, mask));
+                target = Math.min(target, Math.max(min, (int) Math.floor(fits)));
+            }
+        } else {
+            overloadSinceNs = NO_TIME;
         }
 
         // raise slowly: to the lowest headroom held over the raise delay, by at most one step per interval
@@ -309,8 +327,12 @@ public final class CurrentBalancer {
             double heldAmps = heldHeadroomAmps(nowNs, c.raiseDelayMs());
             boolean stepDue = lastRaiseNs == NO_TIME || nowNs - lastRaiseNs >= msToNs(c.raiseStepIntervalMs());
             if (stepDue && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
-                target = Math.min(cap, Math.min((int) Math.floor(heldAmps), target + c.raiseStepAmps()));
-                lastRaiseNs = nowNs;
+                int raised = Math.min(Math.min(cap, target + c.raiseStepAmps()),
+                        (int) Math.floor(Math.min(heldAmps, headroomAmps)));
+                if (raised > target) {
+                    target = raised;
+                    lastRaiseNs = nowNs;
+                }
             }
         }
 
@@ -410,7 +432,7 @@ public final class CurrentBalancer {
 
     private boolean thermalBudgetSpent(BalancerConfig c, PhaseReadings mains, int mask, long tauNs) {
         double limit = c.thermalPauseFraction() * tripAmpsSquared(c);
-        long horizonNs = msToNs(c.thermalHorizonMs());
+        long horizonNs = msToNs(c.overloadHorizonMs() + c.thermalHorizonMs());
         for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
             if (PhaseSet.contains(mask, phase)
                     && thermal.projectedAmpsSquared(phase, mains.amps(phase), horizonNs, tauNs) > limit) {
@@ -418,6 +440,47 @@ public final class CurrentBalancer {
             }
         }
         return false;
+    }
+
+    /**
+     * An overload is carried, not cut, while it is younger than the allowance and the breaker, carrying the present
+     * currents for a while longer (at most the rest of the allowance), stays within the overload budget.
+     */
+    private boolean overloadTolerable(BalancerConfig c, long nowNs, PhaseReadings mains, int mask, long tauNs) {
+        long allowanceNs = msToNs(c.overloadAllowanceMs());
+        long elapsedNs = nowNs - overloadSinceNs;
+        if (elapsedNs >= allowanceNs) {
+            return false;
+        }
+        long horizonNs = Math.min(allowanceNs - elapsedNs, msToNs(c.overloadHorizonMs())) + msToNs(c.thermalHorizonMs());
+        double limit = c.overloadBudgetFraction() * tripAmpsSquared(c);
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            if (PhaseSet.contains(mask, phase)
+                    && thermal.projectedAmpsSquared(phase, mains.amps(phase), horizonNs, tauNs) > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The car current at which each car phase settles where the breaker's thermal state levels off at the sustain
+     * fraction of its trip threshold (a steady current the breaker carries), or minus infinity when that is off.
+     */
+    private static double sustainableHeadroomAmps(BalancerConfig c, PhaseReadings mains, ChargerObservation charger,
+            int mask) {
+        if (c.sustainFraction() <= 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double sustainAmps = Math.sqrt(c.sustainFraction() * tripAmpsSquared(c));
+        double carAmps = charger.carMeasuredAtNs() == ChargerObservation.NEVER ? 0.0 : charger.carAmps();
+        double lowest = Double.MAX_VALUE;
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            if (PhaseSet.contains(mask, phase)) {
+                lowest = Math.min(lowest, sustainAmps - Math.max(0.0, mains.amps(phase) - carAmps));
+            }
+        }
+        return lowest;
     }
 
     private static double tripAmpsSquared(BalancerConfig c) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 import me.napolni.dinamics.core.AllocationMeter;
+import me.napolni.dinamics.core.PhaseReadings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -154,5 +155,20 @@ class RmsMeterTest {
         double error = CtFile.relativeError(got, expected);
         assertTrue(error <= TOLERANCE, file + " call " + call + ": got " + got + ", expected " + expected
                 + ", relative error " + error);
+    }
+
+    @Test
+    void shouldRecordReadingsWithTheirTimeWhenMeasuringInto() {
+        CtFile file = CtFile.all().get(0);
+        RmsMeter meter = RmsMeter.create(2, file.calibration());
+        EmonLibRmsBaseline baseline = new EmonLibRmsBaseline(file.calibration());
+        short[][] blocks = {file.samples(), file.samples()};
+        PhaseReadings readings = new PhaseReadings();
+        meter.measureInto(blocks, file.samplesPerCall(), new double[2], readings, 42L);
+        double expected = baseline.calcIrms(file.samples(), 0, file.samplesPerCall());
+        assertEquals(expected, readings.amps(0));
+        assertEquals(expected, readings.amps(1));
+        assertEquals(42L, readings.measuredAtNs(1));
+        assertTrue(!readings.hasReading(2));
     }
 }

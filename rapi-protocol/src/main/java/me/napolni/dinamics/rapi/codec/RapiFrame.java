@@ -37,11 +37,15 @@ public final class RapiFrame {
     private int seqId = NO_SEQ;
     private RapiChecksumKind checksumKind = RapiChecksumKind.NONE;
 
-    RapiFrame(byte[] bytes) {
-        this(bytes, new int[bytes.length], new int[bytes.length]);
+    /** A frame for copies: its parameter views are created on first use. */
+    private RapiFrame(byte[] bytes) {
+        this.bytes = bytes;
+        this.paramStarts = new int[bytes.length];
+        this.paramEnds = new int[bytes.length];
+        this.views = new ParamView[bytes.length];
     }
 
-    /** A view whose buffer and parameter bounds the decoder fills directly. */
+    /** The decoder's reused view: its buffer and parameter bounds are filled by the decoder; views made now. */
     RapiFrame(byte[] bytes, int[] paramStarts, int[] paramEnds) {
         this.bytes = bytes;
         this.paramStarts = paramStarts;
@@ -247,7 +251,12 @@ public final class RapiFrame {
      */
     public CharSequence param(int index) {
         checkIndex(index);
-        return views[index];
+        ParamView view = views[index];
+        if (view == null) {            // only in copies; the decoder's view has all of them
+            view = new ParamView(index);
+            views[index] = view;
+        }
+        return view;
     }
 
     /**

@@ -51,9 +51,6 @@ public final class RapiFrameDecoder {
     private int length;
     /** Index of the first '^' or '*' of the frame being collected, or NO_MARKER. */
     private int marker;
-    /** XOR and sum of the bytes before the marker, kept as they arrive so the CR needs no second pass. */
-    private int xor;
-    private int sum;
     private boolean discarded;
     private RapiDecodeError lastError = RapiDecodeError.NONE;
 
@@ -138,6 +135,11 @@ public final class RapiFrameDecoder {
     }
 
     private int collecting(byte b) {
+        int u = b & 0xFF;
+        if (u > '*' && u != '^' && u != 0x7F && length < maxFrameBytes) {    // the common case: one test
+            buffer[length++] = b;
+            return NEED_MORE_BYTES;
+        }
         if (b == '$') {
             startFrame();
             return fail(RapiDecodeError.TRUNCATED);
@@ -154,13 +156,8 @@ public final class RapiFrameDecoder {
         if (Ascii.isControl(b)) {
             return skip(RapiDecodeError.BAD_CHAR);
         }
-        if (marker == NO_MARKER) {
-            if (b == '^' || b == '*') {
-                marker = length;
-            } else {
-                xor ^= b;
-                sum += b & 0xFF;
-            }
+        if (marker == NO_MARKER && (b == '^' || b == '*')) {
+            marker = length;
         }
         buffer[length++] = b;
         return NEED_MORE_BYTES;
@@ -171,8 +168,6 @@ public final class RapiFrameDecoder {
         length = 1;
         state = FRAME;
         marker = NO_MARKER;
-        xor = '$';
-        sum = '$';
     }
 
     private int skip(RapiDecodeError error) {
@@ -238,7 +233,9 @@ public final class RapiFrameDecoder {
         if (high == Ascii.NOT_HEX || low == Ascii.NOT_HEX) {
             return false;
         }
-        int expected = buffer[marker] == '^' ? xor & 0xFF : sum & 0xFF;
+        int expected = buffer[marker] == '^'
+                ? RapiChecksums.xor8(buffer, 0, marker)
+                : RapiChecksums.sum8(buffer, 0, marker);
         return ((high << 4) | low) == expected;
     }
 

@@ -62,7 +62,11 @@ final class FrameCorpus {
     }
 
     static Stream<Row> rows() {
-        Path folder = Path.of(System.getProperty("dinamics.shared.dir", "../../shared"), "testdata", "rapi");
+        String shared = System.getProperty("dinamics.shared.dir");
+        if (shared == null) {
+            throw new IllegalStateException("system property dinamics.shared.dir is not set (the root pom sets it)");
+        }
+        Path folder = Path.of(shared, "testdata", "rapi");
         List<Row> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {

@@ -2,7 +2,6 @@ package me.napolni.dinamics.rapi.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,10 @@ class RapiFrameCorpusTest {
 
     static Stream<FrameCorpus.Row> rows() {
         return FrameCorpus.rows();
+    }
+
+    static Stream<FrameCorpus.Row> canonicalRows() {
+        return FrameCorpus.rows().filter(FrameCorpus.Row::canonical);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,9 +57,8 @@ class RapiFrameCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("rows")
+    @MethodSource("canonicalRows")
     void shouldWriteCanonicalFrameByteForByteWhenEncoded(FrameCorpus.Row row) {
-        assumeTrue(row.canonical(), "not a canonical row");
         RapiFrameEncoder encoder = RapiFrameEncoder.of(row.profile());
         byte[] buffer = new byte[80];
         encoder.start(buffer, 3, row.command());
