@@ -143,7 +143,7 @@ public final class ScenarioMatrixMain {
                         .append("` | ").append(fixed(c.ratio(), 2)).append(" | ")
                         .append(significant(c.measured().score())).append(' ').append(c.measured().unit())
                         .append(" | ").append(fixed(c.measured().bytesPerOp(), 3)).append(" | ")
-                        .append(b == null ? "–" : fixed(b.bytesPerOp(), 1)).append(" | ")
+                        .append(b == null ? "–" : fixed(b.bytesPerOp(), 3)).append(" | ")
                         .append(heldTo(c.rule())).append(" |\n");
             }
             md.append("\n× baseline is the throughput ratio (above 1: faster than the baseline). A *floor* is a"
@@ -216,7 +216,10 @@ public final class ScenarioMatrixMain {
     }
 
     private static String significant(double value) {
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.4g", value);
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 1000 ? "%,.0f" : "%.4g", value);
     }
 
     private static Object round(double value) {
