@@ -184,7 +184,8 @@ public final class ScenarioMatrixMain {
             }
             if (name.startsWith("RmsMeterBenchmark.")) {
                 md.append(String.format(Locale.ROOT, "- `%s`: %,.0f samples/s against %,.0f for emonLib's loop:"
-                        + " **%.2f×** (aim ≥ 3×).%n", name, c.measured().score() * 1e6, b.score() * 1e6, c.ratio()));
+                        + " **%.2f×** (aim ≥ 3×).%n", name, c.measured().score() * 1e6, b.score() * 1e6,
+                        c.ratio()));
             } else if (name.startsWith("CurrentBalancerBenchmark.")) {
                 md.append(String.format(Locale.ROOT, "- `%s`: %.0f ns per pass, %.3f B/op; the trivial pass takes"
                         + " %.0f ns (ratio %.3f).%n", name, 1e3 / c.measured().score(), c.measured().bytesPerOp(),

@@ -23,7 +23,8 @@ class BenchmarkGateTest {
     void shouldFailWhenAHotPathAllocates() throws Exception {
         List<String> violations = check("jmh-allocating.json", "matrix-pass.json");
         assertEquals(1, violations.size(), violations::toString);
-        assertTrue(violations.get(0).contains("GateFixtureBenchmark.fast: allocates 24.000 B/op"), violations::toString);
+        assertTrue(violations.get(0).contains("GateFixtureBenchmark.fast: allocates 24.000 B/op"),
+                violations::toString);
     }
 
     @Test
