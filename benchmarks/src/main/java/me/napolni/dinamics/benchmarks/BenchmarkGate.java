@@ -51,7 +51,12 @@ public final class BenchmarkGate {
             System.exit(2);
             return;
         }
-        List<String> violations = check(JsonFiles.read(Path.of(args[0])), JsonFiles.read(Path.of(args[1])));
+        Object jmh = JsonFiles.read(Path.of(args[0]));
+        for (Comparison c : Comparison.pair(JmhResult.listOf(jmh), new ArrayList<>())) {
+            System.out.printf(Locale.ROOT, "  %-50s %8.3fx %-28s %8.3f B/op%n", c.measured().shortName(), c.ratio(),
+                    c.rule().baseline(), c.measured().bytesPerOp());
+        }
+        List<String> violations = check(jmh, JsonFiles.read(Path.of(args[1])));
         if (violations.isEmpty()) {
             System.out.println("benchmark gate: passed");
             return;

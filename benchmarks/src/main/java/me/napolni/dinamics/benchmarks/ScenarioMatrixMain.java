@@ -29,6 +29,26 @@ public final class ScenarioMatrixMain {
     /** The one command that regenerates {@code docs/benchmarks.md} and {@code docs/benchmarks.json}. */
     public static final String COMMAND = "mvn -B -pl benchmarks -am verify -Dbenchmarks.reportDir=docs";
 
+    /** What each benchmark class measures and against what, shown above the figures. */
+    private static final String MEASURED = String.join("\n",
+            "What is measured (one JMH fork, 2 × 1 s warmup and 3 × 1 s measurement per benchmark: see"
+                    + " `BenchmarkBase`):",
+            "",
+            "- `RmsMeterBenchmark`: `RmsMeter` over three phases of 12-bit CT samples (1480 per phase and call,"
+                    + " synthetic 50 Hz current with harmonics and noise), against `EmonLibRmsBaseline`, the"
+                    + " one-sample-at-a-time port of emonLib's `calcIrms`, one per phase. Score in samples/µs."
+                    + " Equal results to 1e-12 relative are checked by `RmsMeterBenchmarkTest`.",
+            "- `CurrentBalancerBenchmark`: `CurrentBalancer.doWork` on a replayed household minute (the busiest"
+                    + " minute of the first day, readings every 100 ms with the scenario's meter noise, a 3p16 car"
+                    + " that follows the decisions, 32 A breaker); the floor copies the same readings.",
+            "- `RapiCodecBenchmark`: decoding a `$OK` reply with four fields, a sequence id and a checksum, and"
+                    + " encoding `$SC 16 V` with an id, against `String.split`/`parseInt` and `String.format`.",
+            "- `ScenarioBenchmark`: one `Scenario.run` of the `dinamics` law over the first household day (main"
+                    + " and meter-silence runs, 3p16, 25 A); the score is simulated seconds per second of wall"
+                    + " time. The floor is a law that never acts.",
+            "",
+            "");
+
     private ScenarioMatrixMain() {
     }
 
@@ -132,6 +152,7 @@ public final class ScenarioMatrixMain {
                 + " shows as about 0.002). Latest run: ").append(jvm()).append(".\n\n");
 
         md.append("## Micro-benchmarks (JMH)\n\n");
+        md.append(MEASURED);
         if (jmh.isEmpty()) {
             md.append("No JMH result at `").append(jmhFile).append("`: run the command above.\n\n");
         } else {
