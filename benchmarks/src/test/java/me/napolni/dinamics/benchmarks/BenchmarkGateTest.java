@@ -108,6 +108,24 @@ class BenchmarkGateTest {
         assertEquals(2.5, comparisons.get(0).ratio(), 1e-12);
     }
 
+    @Test
+    void shouldFailWhenAScoreIsNotANumber() throws Exception {
+        String json = "[{\"benchmark\": \"me.napolni.dinamics.benchmarks.GateFixtureBenchmark.naive\","
+                + " \"primaryMetric\": {\"score\": 10.0, \"scoreUnit\": \"ops/us\"}},"
+                + " {\"benchmark\": \"me.napolni.dinamics.benchmarks.GateFixtureBenchmark.fast\","
+                + " \"primaryMetric\": {\"score\": \"NaN\", \"scoreUnit\": \"ops/us\"},"
+                + " \"secondaryMetrics\": {\"gc.alloc.rate.norm\": {\"score\": 0.002, \"scoreUnit\": \"B/op\"}}}]";
+        List<String> violations = BenchmarkGate.checkJmh(JmhResult.listOf(JsonFiles.parse(json)));
+        assertEquals(1, violations.size(), violations::toString);
+        assertTrue(violations.get(0).contains("slower than its baseline naive"), violations::toString);
+    }
+
+    @Test
+    void shouldRejectWhenTheFileIsNotAJmhResult() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JmhResult.listOf(JsonFiles.parse("{\"scenario\": {}}")));
+    }
+
     private static List<String> check(String jmh, String matrix) throws IOException, URISyntaxException {
         return BenchmarkGate.check(JsonFiles.read(resource(jmh)), JsonFiles.read(resource(matrix)));
     }
