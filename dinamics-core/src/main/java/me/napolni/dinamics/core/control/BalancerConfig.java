@@ -48,8 +48,9 @@ import java.util.List;
  *     under 95 % even when the house's own load rises next
  * @param thermalHorizonMs the time a cut or a pause takes to act (the charger's and the car's delays), added to
  *     every thermal projection
- * @param deepShortageAmps when less than {@code minimumCurrentAmps - deepShortageAmps} fits for {@code
- *     deepShortagePauseMs}, the car is paused ({@code no_headroom}, the seed's {@code timer4})
+ * @param deepShortageAmps when less than {@code minimumCurrentAmps - deepShortageAmps} fits, even on the current the
+ *     breaker sustains (see {@code sustainFraction}), for {@code deepShortagePauseMs}, the car is paused ({@code
+ *     no_headroom}, the seed's {@code timer4})
  * @param deepShortagePauseMs see {@code deepShortageAmps}
  * @param staticMode no current transformers: the setpoint is {@code c_limit} and readings are ignored
  */
@@ -96,13 +97,13 @@ public record BalancerConfig(
             -0.3,
             0.3,
             600_000L,
-            0.85,
+            0.88,
             30_000L,
-            0.85,
-            8_000L,
+            0.88,
+            15_000L,
             8,
-            3_000L,
-            0.0,
+            10_000L,
+            0.5,
             1.0,
             10_000L,
             120_000L,

@@ -14,19 +14,26 @@ import me.napolni.dinamics.core.control.internal.PhaseSet;
  * <ul>
  *   <li><b>Headroom</b> per phase the car draws on: {@code breaker − (mains − car) − margin}; the target is the
  *   lowest of them, capped by {@code c_limit} and the charger's range. Until the car's phases are known (detected
- *   from how the mains move when the car's current steps, or given by the caller) all three phases count.</li>
- *   <li><b>Cut at once, raise slowly</b>: as soon as a car phase exceeds {@code breaker − margin + cutTolerance}
- *   the setpoint drops to what fits; it rises only once the headroom has held for {@code raiseDelayMs}, to the
- *   lowest headroom seen meanwhile, by at most {@code raiseStepAmps} per {@code raiseStepIntervalMs}.</li>
- *   <li><b>Below the minimum</b> the car keeps the minimum current on the breaker's thermal tolerance: the
- *   balancer tracks the breaker's thermal state per phase and pauses only when the state projected
- *   {@code thermalHorizonMs} ahead reaches {@code thermalPauseFraction} of the trip threshold ({@code thermal}),
- *   or when far less than the minimum fits for {@code deepShortagePauseMs} ({@code no_headroom}). A car it paused
+ *   from how the mains move when the car's current rises, or given by the caller) all three phases count, the car's
+ *   current taken to flow on each.</li>
+ *   <li><b>Cut at once, raise slowly</b>: when a car phase exceeds {@code breaker − margin + cutTolerance}, the
+ *   setpoint drops at the same pass to what fits, unless the overload can ride on the breaker's tolerance (below).
+ *   It rises only once the headroom has held for {@code raiseDelayMs}, to the lowest headroom seen meanwhile, by at
+ *   most {@code raiseStepAmps} per {@code raiseStepIntervalMs}: a pulsing hob does not make the current hunt.</li>
+ *   <li><b>The breaker's thermal budget</b>: the balancer tracks each phase's thermal state with the breaker's own
+ *   model ({@code θ ← a·θ + (1 − a)·I²}, τ = {@code breakerTauMs}, trip above {@code (1.13·In)²}). A short overload
+ *   (a motor's inrush, a hob's pulse, a kettle) is carried for up to {@code overloadAllowanceMs} while the state
+ *   projected {@code overloadHorizonMs} ahead stays under {@code overloadBudgetFraction} of the trip threshold;
+ *   then the cut goes to the larger of the headroom and the current the breaker sustains
+ *   ({@code sustainFraction}).</li>
+ *   <li><b>Below the minimum</b> (6 A) the car keeps the minimum on that tolerance; it is paused only when holding
+ *   the minimum would bring the projected state to {@code thermalPauseFraction} ({@code thermal}), or when far less
+ *   than the minimum fits for {@code deepShortagePauseMs} ({@code no_headroom}, the seed's timer4). A car it paused
  *   is resumed after {@code minimumPauseMs} once the minimum plus {@code resumeMarginAmps} has fitted for
- *   {@code resumeDelayMs}.</li>
+ *   {@code resumeDelayMs}; a car paused otherwise (power-on) as soon as it has fitted for 2 s.</li>
  *   <li><b>Failsafe</b>: stale readings bring the safe current (the minimum, or a pause) at the first pass after
  *   {@code staleAfterMs}; before the first reading nothing is raised or resumed; while the link to the controller
- *   is down nothing is sent.</li>
+ *   is down nothing is sent ({@code evse_link}: the controller's {@code $SY} fallback holds).</li>
  * </ul>
  *
  * <p>Usage, on the control loop's thread (the balancer is not thread-safe and does not allocate in
@@ -81,6 +88,7 @@ public final class CurrentBalancer {
     private long lastRaiseNs = NO_TIME;
     private long deepShortageSinceNs = NO_TIME;
     private long overloadSinceNs = NO_TIME;
+    private boolean breakerLowered;
     private long pausedAtNs = NO_TIME;
     private StopReason pauseReason;
     private long pauseSentNs = NO_TIME;
@@ -111,7 +119,11 @@ public final class CurrentBalancer {
      * @param newConfig the new settings
      */
     public void config(BalancerConfig newConfig) {
-        this.config = requireConfig(newConfig);
+        BalancerConfig checked = requireConfig(newConfig);
+        if (checked.breakerAmps() < config.breakerAmps()) {
+            breakerLowered = true;      // a lowered rating is honoured at once, without riding on the tolerance
+        }
+        this.config = checked;
     }
 
     private static BalancerConfig requireConfig(BalancerConfig config) {
@@ -239,6 +251,7 @@ public final class CurrentBalancer {
             FailsafeState failsafe, Decision out) {
         pauseSentNs = NO_TIME;
         deepShortageSinceNs = NO_TIME;
+        breakerLowered = false;
         if (setpointAmps == UNSET_AMPS) {
             setpointAmps = clamp(charger.setpointAmps(), c.minimumCurrentAmps(), c.capAmps());
         }
@@ -310,6 +323,10 @@ public final class CurrentBalancer {
 
         // cut at once when a car phase is above the breaker, to what fits now
         double overshootAmps = overshootAmps(c, mains, mask);
+        if (breakerLowered) {
+            breakerLowered = false;
+            target = Math.min(target, Math.max(min, (int) Math.floor(headroomAmps)));
+        }
         if (overshootAmps > c.cutToleranceAmps()) {
             if (overloadSinceNs == NO_TIME) {
                 overloadSinceNs = nowNs;
@@ -338,11 +355,13 @@ public final class CurrentBalancer {
 
         // below the minimum: hold it on the breaker's thermal tolerance while the budget lasts
         if (headroomAmps < min) {
-            if (thermalBudgetSpent(c, mains, mask, tauNs)) {
+            if (thermalBudgetSpent(c, mains, charger, mask, tauNs)) {
                 pause(nowNs, StopReason.THERMAL, out, failsafe, phases);
                 return;
             }
-            if (headroomAmps < min - c.deepShortageAmps()) {
+            // timer4: far less than the minimum fits, even on what the breaker sustains
+            double sustainableAmps = Math.max(headroomAmps, sustainableHeadroomAmps(c, mains, charger, mask));
+            if (sustainableAmps < min - c.deepShortageAmps()) {
                 if (deepShortageSinceNs == NO_TIME) {
                     deepShortageSinceNs = nowNs;
                 } else if (nowNs - deepShortageSinceNs >= msToNs(c.deepShortagePauseMs())) {
@@ -430,17 +449,26 @@ public final class CurrentBalancer {
         return highest;
     }
 
-    private boolean thermalBudgetSpent(BalancerConfig c, PhaseReadings mains, int mask, long tauNs) {
+    /**
+     * Tells whether holding the minimum current would spend the breaker's budget: each car phase's thermal state,
+     * projected ahead with the house's present load plus the minimum, reaches the pause fraction.
+     */
+    private boolean thermalBudgetSpent(BalancerConfig c, PhaseReadings mains, ChargerObservation charger, int mask,
+            long tauNs) {
         double limit = c.thermalPauseFraction() * tripAmpsSquared(c);
         long horizonNs = msToNs(c.overloadHorizonMs() + c.thermalHorizonMs());
+        double carAmps = charger.carMeasuredAtNs() == ChargerObservation.NEVER ? 0.0 : charger.carAmps();
         for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
-            if (PhaseSet.contains(mask, phase)
-                    && thermal.projectedAmpsSquared(phase, mains.amps(phase), horizonNs, tauNs) > limit) {
-                return true;
+            if (PhaseSet.contains(mask, phase)) {
+                double holdingAmps = Math.max(0.0, mains.amps(phase) - carAmps) + c.minimumCurrentAmps();
+                if (thermal.projectedAmpsSquared(phase, holdingAmps, horizonNs, tauNs) > limit) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
 
     /**
      * An overload is carried, not cut, while it is younger than the allowance and the breaker, carrying the present
@@ -452,7 +480,8 @@ public final class CurrentBalancer {
         if (elapsedNs >= allowanceNs) {
             return false;
         }
-        long horizonNs = Math.min(allowanceNs - elapsedNs, msToNs(c.overloadHorizonMs())) + msToNs(c.thermalHorizonMs());
+        long horizonNs = Math.min(allowanceNs - elapsedNs, msToNs(c.overloadHorizonMs()))
+                + msToNs(c.thermalHorizonMs());
         double limit = c.overloadBudgetFraction() * tripAmpsSquared(c);
         for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
             if (PhaseSet.contains(mask, phase)

@@ -31,15 +31,28 @@ class CurrentBalancerTest {
 
     @Test
     void shouldCutAtOnceWhenOverloadWouldSpendThermalBudget() {
-        BalancerRig rig = new BalancerRig(TWENTY_AMPS).charging(16).house(2, 2, 2);
-        rig.run(60_000);
+        BalancerRig rig = new BalancerRig(TWENTY_AMPS).charging(16).house(4, 4, 4);
+        rig.run(600_000);                                   // a breaker warm from 20 A
 
-        rig.house(14, 2, 2);                                // 30 A = 1.5 In: far beyond the budget
+        rig.house(15, 4, 4);                                // 31 A = 1.55 In: beyond the budget
         assertEquals(DecisionAction.SET_CURRENT, rig.pass(), "cut at the first pass that sees it");
         double sustainAmps = Math.sqrt(TWENTY_AMPS.sustainFraction()) * 1.13 * BREAKER_AMPS;
-        assertTrue(rig.setpoint() <= sustainAmps - 14, "cut to what the breaker sustains: " + rig.setpoint());
+        assertTrue(rig.setpoint() <= sustainAmps - 15, "cut to what the breaker sustains: " + rig.setpoint());
         rig.run(1_800_000);
         assertTrue(rig.thermalPeakFraction < 0.95, "thermal peak " + rig.thermalPeakFraction);
+    }
+
+    @Test
+    void shouldCutToHeadroomAtOnceWhenBreakerSettingIsLowered() {
+        BalancerRig rig = new BalancerRig(TWENTY_AMPS.toBuilder().breakerAmps(32).build()).charging(16)
+                .house(8, 8, 8);
+        rig.run(60_000);
+        assertEquals(16, rig.setpoint());
+
+        rig.balancer.config(TWENTY_AMPS);                    // the installer says 20 A: 24 A flow now
+        assertEquals(DecisionAction.SET_CURRENT, rig.pass());
+        assertTrue(rig.setpoint() <= BREAKER_AMPS - TWENTY_AMPS.marginAmps() - 8,
+                "no tolerance for a lowered rating: " + rig.setpoint());
     }
 
     @Test
@@ -68,7 +81,7 @@ class CurrentBalancerTest {
         rig.run(30_000);
         assertEquals(6, rig.setpoint());
 
-        rig.house(3, 3, 3);                                  // 17 A fits now
+        rig.house(2, 2, 2);                                  // 17.5 A fits now
         rig.run(9_500);
         assertEquals(6, rig.setpoint(), "no raise before the raise delay");
 
@@ -78,7 +91,7 @@ class CurrentBalancerTest {
         long secondMs = rig.runUntil(DecisionAction.SET_CURRENT, 10_000);
         assertTrue(secondMs >= 3_000, "the next step waits for the step interval: " + secondMs);
         assertEquals(10, rig.setpoint());
-        rig.run(60_000);
+        rig.run(120_000);
         assertEquals(C_LIMIT_AMPS, rig.setpoint(), "and so on up to the cap");
     }
 
@@ -118,7 +131,7 @@ class CurrentBalancerTest {
         BalancerConfig config = TWENTY_AMPS.toBuilder().thermalPauseFraction(1.0).build();
         BalancerRig rig = new BalancerRig(config).charging(6).house(13, 2, 2);
         rig.run(300_000);
-        assertEquals(7, rig.setpoint(), "the car holds still before the load");
+        assertEquals(6, rig.setpoint(), "the car holds still before the load");
 
         rig.house(19, 2, 2);                                 // 1 A fits: far below the minimum
         long waitedMs = rig.runUntil(DecisionAction.PAUSE, 30_000);
