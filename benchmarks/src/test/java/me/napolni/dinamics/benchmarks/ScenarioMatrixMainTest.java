@@ -49,6 +49,10 @@ class ScenarioMatrixMainTest {
         List<String> gate = BenchmarkGate.check(JsonFiles.read(jmh), twin);
         assertEquals(gate, twin.get("gate_violations"), "the documents show the gate's own verdict");
         assertEquals(gate.size(), violations);
+        assertTrue(md.contains(gate.isEmpty() ? "Latest run: **passed**" : "Latest run: **failed**"), md);
+        for (String violation : gate) {
+            assertTrue(md.contains("- " + violation + "\n"), violation);
+        }
     }
 
     @Test
