@@ -38,9 +38,10 @@ public final class ScenarioMatrixMain {
                     + " synthetic 50 Hz current with harmonics and noise), against `EmonLibRmsBaseline`, the"
                     + " one-sample-at-a-time port of emonLib's `calcIrms`, one per phase. Score in samples/µs."
                     + " Equal results to 1e-12 relative are checked by `RmsMeterBenchmarkTest`.",
-            "- `CurrentBalancerBenchmark`: `CurrentBalancer.doWork` on a replayed household minute (the busiest"
-                    + " minute of the first day, readings every 100 ms with the scenario's meter noise, a 3p16 car"
-                    + " that follows the decisions, 32 A breaker); the floor copies the same readings.",
+            "- `CurrentBalancerBenchmark`: `CurrentBalancer.doWork` on a replayed household minute (the minute of"
+                    + " the first day where the current moves most, readings every 100 ms with the scenario's meter"
+                    + " noise, a 3p16 car that follows the decisions, 25 A breaker); the floor copies the same"
+                    + " readings.",
             "- `RapiCodecBenchmark`: decoding a `$OK` reply with four fields, a sequence id and a checksum, and"
                     + " encoding `$SC 16 V` with an id, against `String.split`/`parseInt` and `String.format`.",
             "- `ScenarioBenchmark`: one `Scenario.run` of the `dinamics` law over the first household day (main"
