@@ -71,6 +71,8 @@ public final class CurrentBalancer {
     private static final long SMOOTHING_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** The headroom a car that the balancer did not pause needs to have held before it is resumed. */
     private static final long FIRST_RESUME_DELAY_MS = 2_000L;
+    /** The end of the held-headroom window that a rise of the headroom may still be passing through. */
+    private static final long SETTLE_MS = 4_000L;
     /** The car is drawing when the charger measures more than this. */
     private static final double DRAWING_AMPS = 0.5;
 
@@ -148,8 +150,10 @@ public final class CurrentBalancer {
         long tauNs = TimeUnit.MILLISECONDS.toNanos(c.breakerTauMs());
 
         boolean anyReading = mains.hasReading(0) || mains.hasReading(1) || mains.hasReading(2);
-        boolean stale = mains.anyStale(nowNs, TimeUnit.MILLISECONDS.toNanos(c.staleAfterMs()));
-        if (anyReading) {
+        // a reading that is not a current (NaN, infinite, negative) is no better than none: the safe side
+        boolean validReadings = valid(mains);
+        boolean stale = mains.anyStale(nowNs, TimeUnit.MILLISECONDS.toNanos(c.staleAfterMs())) || !validReadings;
+        if (anyReading && validReadings) {
             thermal.update(mains, dtNs, tauNs, c.breakerAmps());
         }
         FailsafeState failsafe = anyReading ? (stale ? FailsafeState.STALE : FailsafeState.OFF)
@@ -166,8 +170,8 @@ public final class CurrentBalancer {
             detector.update(mains, charger.carAmps(), charger.carMeasuredAtNs());
         }
         if (!charger.linkOk()) {
-            out.set(DecisionAction.NONE, setpointAmps, allowedAmps(c, mains, charger, failsafe),
-                    FailsafeState.EVSE_LINK, pauseReason, 0);
+            out.set(DecisionAction.NONE, setpointAmps == UNSET_AMPS ? Math.max(0, charger.setpointAmps())
+                    : setpointAmps, allowedAmps(c, mains, charger, failsafe), FailsafeState.EVSE_LINK, pauseReason, 0);
             return;
         }
         if (c.staticMode()) {
@@ -179,6 +183,16 @@ public final class CurrentBalancer {
         } else {
             chargingPass(c, nowNs, dtNs, mains, charger, failsafe, tauNs, out);
         }
+    }
+
+    private static boolean valid(PhaseReadings mains) {
+        for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+            double amps = mains.amps(phase);
+            if (!(amps >= 0.0 && amps < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void openSession(ChargerObservation charger) {
@@ -343,7 +357,10 @@ public final class CurrentBalancer {
         if (target == setpointAmps && target < cap) {
             double heldAmps = heldHeadroomAmps(nowNs, c.raiseDelayMs());
             boolean stepDue = lastRaiseNs == NO_TIME || nowNs - lastRaiseNs >= msToNs(c.raiseStepIntervalMs());
-            if (stepDue && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
+            // while the window's oldest seconds still hold the rise itself, wait: one raise instead of two
+            double settledAmps = heldHeadroomAmps(nowNs, Math.max(0L, c.raiseDelayMs() - SETTLE_MS));
+            boolean settled = !(settledAmps - heldAmps >= 1.0);
+            if (stepDue && settled && heldAmps - c.raiseHysteresisAmps() >= target + 1) {
                 int raised = Math.min(Math.min(cap, target + c.raiseStepAmps()),
                         (int) Math.floor(Math.min(heldAmps, headroomAmps)));
                 if (raised > target) {

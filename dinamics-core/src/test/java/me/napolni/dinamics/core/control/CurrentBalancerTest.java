@@ -109,7 +109,7 @@ class CurrentBalancerTest {
     }
 
     @Test
-    void shouldHoldMinimumWhileThermalBudgetLastsThenPause() {
+    void shouldHoldMinimumThenPauseWhenShortageOutlastsThermalBudget() {
         BalancerRig rig = new BalancerRig(TWENTY_AMPS).charging(6).house(2, 2, 2);
         rig.run(300_000);                                   // a cool breaker
 
@@ -207,7 +207,18 @@ class CurrentBalancerTest {
     }
 
     @Test
-    void shouldNotRaiseOrResumeBeforeFirstReading() {
+    void shouldHoldSafeCurrentWhenReadingIsNotANumber() {
+        BalancerRig rig = new BalancerRig(TWENTY_AMPS).charging(16).house(2, 2, 2);
+        rig.run(30_000);
+        rig.meterOn = false;
+        rig.readings.amps(1, Double.NaN, rig.clock.nanoTime() + BalancerRig.PASS_MS * 1_000_000L);
+        assertEquals(DecisionAction.SET_CURRENT, rig.pass(), "garbage is no reading: the safe side at once");
+        assertEquals(TWENTY_AMPS.minimumCurrentAmps(), rig.setpoint());
+        assertEquals(FailsafeState.STALE, rig.decision.failsafe());
+    }
+
+    @Test
+    void shouldNotRaiseOrResumeWhenNoReadingHasArrived() {
         BalancerRig rig = new BalancerRig(TWENTY_AMPS);
         rig.meterOn = false;
         rig.run(60_000);
@@ -253,7 +264,7 @@ class CurrentBalancerTest {
     }
 
     @Test
-    void shouldDetectSinglePhaseCarOnL2AndLimitByItsHeadroomOnly() {
+    void shouldLimitByL2OnlyWhenSinglePhaseCarOnL2IsDetected() {
         BalancerConfig config = STRICT.toBuilder().breakerAmps(25).cLimitAmps(32).build();
         BalancerRig rig = new BalancerRig(config).carOn(0b010).house(15, 3, 3);
         rig.run(20_000);

@@ -104,7 +104,7 @@ class DinamicsLawScenarioTest {
     }
 
     @Test
-    void shouldChargeAtLeastAsMuchAsEveryZeroTripPerPhaseReference() {
+    void shouldChargeAtLeastAsMuchAsPerPhaseReferencesWhenTheyDoNotTrip() {
         forEveryCase((name, ours, day, car, rating) -> {
             for (String reference : List.of(OriginalLaw.NAME, SmartEvseLaw.NAME)) {
                 ScenarioMetrics theirs = matrix.metrics(day.name(), car, rating, reference);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DinamicsLawTest {
 
     @Test
-    void shouldBeRegisteredWithFastPassesAndOneSecondPolls() {
+    void shouldPassEvery100MsAndPollEverySecondWhenRegistered() {
         Law law = Laws.byName(DinamicsLaw.NAME);
         assertEquals(DinamicsLaw.NAME, law.name());
         assertEquals(100, law.passPeriodMs());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PhaseSetTest {
 
     @Test
-    void shouldMapEveryMaskToItsTopicsCodeAndBack() {
+    void shouldMapEveryMaskToItsTopicsCodeAndBackWhenConverting() {
         int[] codes = {0, 1, 2, 12, 3, 13, 23, 123};
         for (int mask = 0; mask <= PhaseSet.ALL; mask++) {
             assertEquals(codes[mask], PhaseSet.code(mask));
