@@ -37,7 +37,7 @@ import java.util.List;
  *     keeps slow drifts of the house from nudging the setpoint up amp by amp
  * @param resumeMarginAmps how much more than the minimum current must fit before a paused car is resumed
  * @param resumeDelayMs how long the minimum plus the resume margin must have fitted before a car the law paused is
- *     resumed (a car paused otherwise needs 2 s at most)
+ *     resumed (a car paused otherwise is resumed at the first reading the minimum fits)
  * @param minimumPauseMs the shortest pause the law imposes on a car it paused itself
  * @param staleAfterMs readings older than this are stale: the safe current or a pause follows
  * @param failsafeMode what the law does on stale readings
@@ -97,9 +97,9 @@ public record BalancerConfig(
             -0.3,
             0.3,
             600_000L,
-            0.88,
+            0.93,
             30_000L,
-            0.88,
+            0.92,
             15_000L,
             8,
             10_000L,
@@ -111,7 +111,7 @@ public record BalancerConfig(
             FailsafeMode.MINIMUM,
             250_000L,
             1.13,
-            0.90,
+            0.92,
             3_000L,
             3.0,
             10_000L,

@@ -30,7 +30,7 @@ import me.napolni.dinamics.core.control.internal.PhaseSet;
  *   the minimum would bring the projected state to {@code thermalPauseFraction} ({@code thermal}), or when far less
  *   than the minimum fits for {@code deepShortagePauseMs} ({@code no_headroom}, the seed's timer4). A car it paused
  *   is resumed after {@code minimumPauseMs} once the minimum plus {@code resumeMarginAmps} has fitted for
- *   {@code resumeDelayMs}; a car paused otherwise (power-on) as soon as it has fitted for 2 s.</li>
+ *   {@code resumeDelayMs}; a car paused otherwise (power-on) as soon as it fits.</li>
  *   <li><b>Failsafe</b>: stale readings bring the safe current (the minimum, or a pause) at the first pass after
  *   {@code staleAfterMs}; before the first reading nothing is raised or resumed; while the link to the controller
  *   is down nothing is sent ({@code evse_link}: the controller's {@code $SY} fallback holds).</li>
@@ -69,8 +69,8 @@ public final class CurrentBalancer {
     private static final long WINDOW_BUCKET_NS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Time constant of the light smoothing of the headroom that raises and resumes look at (cuts use the raw). */
     private static final long SMOOTHING_NS = TimeUnit.MILLISECONDS.toNanos(500);
-    /** The headroom a car that the balancer did not pause needs to have held before it is resumed. */
-    private static final long FIRST_RESUME_DELAY_MS = 2_000L;
+    /** How long a car the balancer did not pause needs the headroom to have held: none, it resumes at the first fit. */
+    private static final long FIRST_RESUME_DELAY_MS = 0L;
     /** The end of the held-headroom window that a rise of the headroom may still be passing through. */
     private static final long SETTLE_MS = 4_000L;
     /** The car is drawing when the charger measures more than this. */
@@ -282,7 +282,7 @@ public final class CurrentBalancer {
         int allowed = allowedFromHeadroom(c, headroomAmps);
         boolean pauseOver = pausedAtNs == NO_TIME || nowNs - pausedAtNs >= msToNs(c.minimumPauseMs());
         // the resume delay guards against flapping after a pause of ours; a car paused by someone else (or by a
-        // power-on) only needs the headroom to have held briefly
+        // power-on) is resumed as soon as the headroom fits
         long resumeDelayMs = pausedAtNs == NO_TIME ? Math.min(c.resumeDelayMs(), FIRST_RESUME_DELAY_MS)
                 : c.resumeDelayMs();
         double heldAmps = heldHeadroomAmps(nowNs, resumeDelayMs);

@@ -14,6 +14,9 @@ class CurrentBalancerTest {
     /** The law's defaults on a 20 A breaker with a 16 A cap. */
     private static final BalancerConfig TWENTY_AMPS = BalancerConfig.defaults().toBuilder()
             .breakerAmps(BREAKER_AMPS).cLimitAmps(C_LIMIT_AMPS).build();
+    /** The same with a tighter thermal budget and sustain line (0.88), so that 21.5 A and 31 A lie beyond them. */
+    private static final BalancerConfig TWENTY_AMPS_TIGHT = TWENTY_AMPS.toBuilder().overloadBudgetFraction(0.88)
+            .sustainFraction(0.88).build();
     /** The same, but without carrying any overload on the breaker's tolerance. */
     private static final BalancerConfig STRICT = TWENTY_AMPS.toBuilder().overloadAllowanceMs(0).sustainFraction(0.0)
             .marginAmps(0.5).build();
@@ -31,12 +34,12 @@ class CurrentBalancerTest {
 
     @Test
     void shouldCutAtOnceWhenOverloadWouldSpendThermalBudget() {
-        BalancerRig rig = new BalancerRig(TWENTY_AMPS).charging(16).house(4, 4, 4);
+        BalancerRig rig = new BalancerRig(TWENTY_AMPS_TIGHT).charging(16).house(4, 4, 4);
         rig.run(600_000);                                   // a breaker warm from 20 A
 
         rig.house(15, 4, 4);                                // 31 A = 1.55 In: beyond the budget
         assertEquals(DecisionAction.SET_CURRENT, rig.pass(), "cut at the first pass that sees it");
-        double sustainAmps = Math.sqrt(TWENTY_AMPS.sustainFraction()) * 1.13 * BREAKER_AMPS;
+        double sustainAmps = Math.sqrt(TWENTY_AMPS_TIGHT.sustainFraction()) * 1.13 * BREAKER_AMPS;
         assertTrue(rig.setpoint() <= sustainAmps - 15, "cut to what the breaker sustains: " + rig.setpoint());
         rig.run(1_800_000);
         assertTrue(rig.thermalPeakFraction < 0.95, "thermal peak " + rig.thermalPeakFraction);
@@ -57,7 +60,7 @@ class CurrentBalancerTest {
 
     @Test
     void shouldCarryShortPeakWhenThermalBudgetAllows() {
-        BalancerRig rig = new BalancerRig(TWENTY_AMPS.toBuilder().overloadAllowanceMs(20_000).build())
+        BalancerRig rig = new BalancerRig(TWENTY_AMPS_TIGHT.toBuilder().overloadAllowanceMs(20_000).build())
                 .charging(16).house(2, 2, 2);
         rig.run(60_000);
 
@@ -69,7 +72,7 @@ class CurrentBalancerTest {
         assertTrue(waitedMs > 0, "cut once the allowance is over");
         assertTrue(rig.setpoint() < 16);
         rig.run(3_000);
-        assertTrue(rig.mainsAmps(0) <= Math.sqrt(TWENTY_AMPS.sustainFraction()) * 1.13 * BREAKER_AMPS,
+        assertTrue(rig.mainsAmps(0) <= Math.sqrt(TWENTY_AMPS_TIGHT.sustainFraction()) * 1.13 * BREAKER_AMPS,
                 "to a current the breaker sustains: " + rig.mainsAmps(0));
     }
 
