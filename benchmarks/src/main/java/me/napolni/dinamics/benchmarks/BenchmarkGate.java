@@ -1,11 +1,16 @@
 package me.napolni.dinamics.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The CI gate over a JMH run ({@code -rf json}, with {@code -prof gc}) and the scenario matrix
@@ -16,7 +21,9 @@ import java.util.Map;
  *   <li>a benchmark that must beat its baseline ({@link Against#mustBeFaster()}) has a lower throughput than the
  *   baseline in the same run (only ratios: no absolute time is compared);</li>
  *   <li>on any day, car and rating the {@value #LAW} law trips, peaks above {@value #MAX_THERMAL_PEAK_PCT} % of
- *   the thermal threshold, or gets a lower energy share than a reference law with 0 trips on the same case.</li>
+ *   the thermal threshold, or gets a lower energy share than a reference law with 0 trips on the same case,
+ *   unless that case is listed in {@value #KNOWN_SHORTFALLS} (then it is reported; a listed case that no longer
+ *   falls short fails, so the list can only shrink).</li>
  * </ul>
  * <pre>
  *   java -cp benchmarks.jar me.napolni.dinamics.benchmarks.BenchmarkGate target/jmh-result.json target/benchmarks.json
@@ -33,6 +40,9 @@ public final class BenchmarkGate {
     public static final String LAW = "dinamics";
     /** The key of the matrix results in {@code benchmarks.json}. */
     public static final String SCENARIO_KEY = "scenario";
+
+    /** The classpath resource listing accepted energy shortfalls, one {@code day car rating law} per line. */
+    public static final String KNOWN_SHORTFALLS = "/known-energy-shortfalls.txt";
 
     private static final String IDEAL = "ideal";
 
@@ -76,10 +86,45 @@ public final class BenchmarkGate {
      * @return one line per violation, empty when the gate passes
      */
     static List<String> check(Object jmhTree, Object matrixTree) {
+        return check(jmhTree, matrixTree, knownShortfalls());
+    }
+
+    /**
+     * Checks a JMH result and a matrix with a given list of accepted energy shortfalls.
+     *
+     * @param jmhTree the parsed JMH JSON result
+     * @param matrixTree the parsed {@code benchmarks.json}
+     * @param known accepted shortfalls, each {@code day car rating law}
+     * @return one line per violation, empty when the gate passes
+     */
+    static List<String> check(Object jmhTree, Object matrixTree, Set<String> known) {
         List<String> violations = new ArrayList<>(checkJmh(JmhResult.listOf(jmhTree)));
         Object scenario = matrixTree instanceof Map<?, ?> twin ? twin.get(SCENARIO_KEY) : null;
-        violations.addAll(checkScenario(scenario));
+        violations.addAll(checkScenario(scenario, known));
         return violations;
+    }
+
+    /**
+     * Reads the accepted energy shortfalls from {@value #KNOWN_SHORTFALLS}.
+     *
+     * @return the cases, each {@code day car rating law}
+     */
+    static Set<String> knownShortfalls() {
+        Set<String> known = new TreeSet<>();
+        try (InputStream in = BenchmarkGate.class.getResourceAsStream(KNOWN_SHORTFALLS)) {
+            if (in == null) {
+                return known;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String entry = line.strip().replaceAll("\\s+", " ");
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    known.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + KNOWN_SHORTFALLS, e);
+        }
+        return known;
     }
 
     /**
@@ -116,12 +161,37 @@ public final class BenchmarkGate {
 
     /**
      * Checks our law over the matrix: no trip, thermal peak at most {@value #MAX_THERMAL_PEAK_PCT} %, and an energy
-     * share at least that of every reference law with 0 trips on the same case.
+     * share at least that of every reference law with 0 trips on the same case, except the cases listed in
+     * {@value #KNOWN_SHORTFALLS}.
      *
      * @param scenario the matrix, {@code {day: {car: {rating: {law: {metric: value}}}}}}
      * @return one line per violation
      */
     static List<String> checkScenario(Object scenario) {
+        return checkScenario(scenario, knownShortfalls());
+    }
+
+    /**
+     * Checks our law over the matrix, reporting instead of failing the listed energy shortfalls; a listed case that
+     * no longer falls short is a violation, so the list can only shrink.
+     *
+     * @param scenario the matrix
+     * @param known accepted shortfalls, each {@code day car rating law}
+     * @return one line per violation
+     */
+    static List<String> checkScenario(Object scenario, Set<String> known) {
+        Set<String> seen = new TreeSet<>();
+        List<String> violations = checkCases(scenario, known, seen);
+        for (String listed : known) {
+            if (!seen.contains(listed)) {
+                violations.add(listed + ": listed in " + KNOWN_SHORTFALLS
+                        + " but no longer falls short (or no longer exists): remove the line");
+            }
+        }
+        return violations;
+    }
+
+    private static List<String> checkCases(Object scenario, Set<String> known, Set<String> seen) {
         List<String> violations = new ArrayList<>();
         if (!(scenario instanceof Map<?, ?> days) || days.isEmpty()) {
             violations.add("the matrix has no scenario results ('" + SCENARIO_KEY + "')");
@@ -130,12 +200,14 @@ public final class BenchmarkGate {
         days.forEach((day, byCar) -> children(byCar).forEach((car, byRating) ->
                 children(byRating).forEach((rating, byLaw) -> {
                     String where = day + " " + car + " " + rating + " A";
-                    checkCase(where, children(byLaw), violations);
+                    String id = day + " " + car + " " + rating;
+                    checkCase(where, id, children(byLaw), violations, known, seen);
                 })));
         return violations;
     }
 
-    private static void checkCase(String where, Map<?, ?> laws, List<String> violations) {
+    private static void checkCase(String where, String id, Map<?, ?> laws, List<String> violations,
+            Set<String> known, Set<String> seen) {
         Map<?, ?> ours = children(laws.get(LAW));
         if (ours.isEmpty()) {
             violations.add(where + ": no '" + LAW + "' results");
@@ -158,8 +230,15 @@ public final class BenchmarkGate {
             Map<?, ?> reference = children(metrics);
             double referenceShare = number(reference.get("energy_share_pct"));
             if (number(reference.get("trips")) == 0.0 && !Double.isNaN(referenceShare) && !(share >= referenceShare)) {
-                violations.add(String.format(Locale.ROOT, "%s: %s energy share %s %% below %s's %s %% (0 trips)",
-                        where, LAW, ours.get("energy_share_pct"), name, reference.get("energy_share_pct")));
+                String shortfall = String.format(Locale.ROOT, "%s: %s energy share %s %% below %s's %s %% (0 trips)",
+                        where, LAW, ours.get("energy_share_pct"), name, reference.get("energy_share_pct"));
+                String key = id + " " + name;
+                if (known.contains(key)) {
+                    seen.add(key);
+                    System.out.println("  known shortfall (" + KNOWN_SHORTFALLS + "): " + shortfall);
+                } else {
+                    violations.add(shortfall);
+                }
             }
         });
     }
