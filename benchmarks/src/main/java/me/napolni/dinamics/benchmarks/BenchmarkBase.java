@@ -14,7 +14,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Shared JMH settings: throughput per thread, one fork, and warmup and measurement short enough for a CI pass of
  * a few seconds per benchmark. Compare a benchmark only with the baseline in the same class and run (a ratio),
- * and read allocation from {@code -prof gc} ({@code gc.alloc.rate.norm}, B/op).
+ * and read allocation from {@code -prof gc} ({@code gc.alloc.rate.norm}, B/op). A subclass marks what it compares
+ * with {@link Against}; {@link BenchmarkGate} holds each benchmark to it after {@code mvn verify}'s short run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -51,6 +51,7 @@ public class RapiCodecBenchmark extends BenchmarkBase {
      * @return a sum of the fields, so that nothing is optimised away
      */
     @Benchmark
+    @Against(baseline = "decodeBaselineStringSplit")
     public int decodeCodec() {
         int status = RapiFrameDecoder.NEED_MORE_BYTES;
         for (byte b : reply) {
@@ -86,6 +87,7 @@ public class RapiCodecBenchmark extends BenchmarkBase {
      * @return the frame length
      */
     @Benchmark
+    @Against(baseline = "encodeBaselineStringFormat")
     public int encodeCodec() {
         return encoder.start(out, 0, 'S', 'C').param(amps).param("V").finish(seqId);
     }
