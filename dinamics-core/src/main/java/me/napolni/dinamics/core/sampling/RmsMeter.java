@@ -11,15 +11,16 @@ import me.napolni.dinamics.core.PhaseReadings;
  * call. The result is {@code ical × (3.3 / 4096) × sqrt(sum / N)} with {@code ical = calibration / 10.0}.
  *
  * <p>Rearrangement: with {@code d = s − offset_old}, the library's filtered value {@code s − offset_new} equals
- * {@code d × (1 − 1/1024)} in exact arithmetic. The loop therefore sums {@code d²} and scales the sum once by
- * {@code (1023/1024)²} (an exactly representable constant), and updates the offset as
- * {@code offset + d × (1/1024)}, which is the library's own step bit for bit (the multiplication by 1/1024 is
- * exact), so the offsets carried across calls are identical to emonLib's. Per sample this is 3 floating-point
- * operations instead of 6 with a shorter dependency chain. Error bound: each filtered value differs from
- * emonLib's by at most three roundings of numbers below 4096, i.e. {@code 3 × 2^-42 ≈ 7e-13} counts, so the
- * result's relative error is at most about {@code 7e-13 / rms} (rms in counts) plus summation rounding of a few
- * {@code 1e-16 × N}; on every {@code testdata/ct} file it lands around 1e-15, well inside the 1e-12 tolerance
- * of {@code testdata/ct/README.md}.
+ * {@code d × (1 − 1/1024)} in exact arithmetic. The loops therefore sum {@code d²} and scale the sum once by
+ * {@code (1023/1024)²} (exactly representable). The single-phase loop updates the offset as
+ * {@code offset + d × (1/1024)}, the library's own step bit for bit; the two- and three-phase loops use the equal
+ * form {@code offset × (1023/1024) + s × (1/1024)}, whose dependency chain is one multiplication and one addition
+ * instead of a subtraction, a multiplication and an addition, so their offsets differ from emonLib's by a few
+ * roundings (the filter contracts, so this does not accumulate beyond about {@code 1e-12} counts). Error bound:
+ * each filtered value differs from emonLib's by a few roundings of numbers below 4096 (each at most
+ * {@code 2^-42} counts), so the result's relative error is at most about {@code 1e-12 / rms} (rms in counts)
+ * plus summation rounding of about {@code 1e-16 × N}; on every {@code testdata/ct} file it stays far inside the
+ * 1e-12 tolerance of {@code testdata/ct/README.md} ({@code RmsMeterTest} checks every file and call).
  *
  * <p>Speed comes from processing the phases of one pass together: the offset filter is a serial chain of
  * dependent operations per phase, so interleaving two or three independent chains in one loop keeps the CPU's
@@ -47,6 +48,8 @@ public final class RmsMeter {
     private static final double FILTER_STEP = 1.0 / 1024;
     private static final int SAMPLE_MASK = 0xFFFF;
     /** (1 − 1/1024)², exact in a double: the filtered value is d × (1 − 1/1024), so its square is d² × this. */
+    /** 1 − 1/1024, exact in a double: the share of the old offset that stays. */
+    private static final double OFFSET_KEEP = 1023.0 / 1024;
     private static final double FILTERED_SQUARE_SCALE = (1023.0 / 1024) * (1023.0 / 1024);
 
     private final int phaseCount;
@@ -229,10 +232,12 @@ public final class RmsMeter {
         int ia = fromA;
         int ib = fromB;
         for (int n = 0; n < count; n++) {
-            double da = (a[ia] & SAMPLE_MASK) - offsetA;
-            double db = (b[ib] & SAMPLE_MASK) - offsetB;
-            offsetA += da * FILTER_STEP;
-            offsetB += db * FILTER_STEP;
+            double sa = a[ia] & SAMPLE_MASK;
+            double da = sa - offsetA;
+            double sb = b[ib] & SAMPLE_MASK;
+            double db = sb - offsetB;
+            offsetA = offsetA * OFFSET_KEEP + sa * FILTER_STEP;
+            offsetB = offsetB * OFFSET_KEEP + sb * FILTER_STEP;
             sumA += da * da;
             sumB += db * db;
             ia += strideA;
@@ -257,12 +262,15 @@ public final class RmsMeter {
         int ib = fromB;
         int ic = fromC;
         for (int n = 0; n < count; n++) {
-            double da = (a[ia] & SAMPLE_MASK) - offsetA;
-            double db = (b[ib] & SAMPLE_MASK) - offsetB;
-            double dc = (c[ic] & SAMPLE_MASK) - offsetC;
-            offsetA += da * FILTER_STEP;
-            offsetB += db * FILTER_STEP;
-            offsetC += dc * FILTER_STEP;
+            double sa = a[ia] & SAMPLE_MASK;
+            double da = sa - offsetA;
+            double sb = b[ib] & SAMPLE_MASK;
+            double db = sb - offsetB;
+            double sc = c[ic] & SAMPLE_MASK;
+            double dc = sc - offsetC;
+            offsetA = offsetA * OFFSET_KEEP + sa * FILTER_STEP;
+            offsetB = offsetB * OFFSET_KEEP + sb * FILTER_STEP;
+            offsetC = offsetC * OFFSET_KEEP + sc * FILTER_STEP;
             sumA += da * da;
             sumB += db * db;
             sumC += dc * dc;
