@@ -8,9 +8,19 @@ import me.napolni.dinamics.core.PhaseReadings;
  *
  * <p>Per phase it keeps the DC offset estimate, which starts at {@value #INITIAL_OFFSET_COUNTS} counts, moves
  * 1/1024 of the way towards each sample and persists across calls; the sum of squares starts at zero on every
- * call. The result is {@code ical × (3.3 / 4096) × sqrt(sum / N)} with {@code ical = calibration / 10.0}. Each
- * step is the same IEEE-754 operation as the library's (a multiplication by 1/1024 is exact), so the values
- * match emonLib bit for bit (see {@code testdata/ct/README.md}).
+ * call. The result is {@code ical × (3.3 / 4096) × sqrt(sum / N)} with {@code ical = calibration / 10.0}.
+ *
+ * <p>Rearrangement: with {@code d = s − offset_old}, the library's filtered value {@code s − offset_new} equals
+ * {@code d × (1 − 1/1024)} in exact arithmetic. The loops therefore sum {@code d²} and scale the sum once by
+ * {@code (1023/1024)²} (exactly representable). The single-phase loop updates the offset as
+ * {@code offset + d × (1/1024)}, the library's own step bit for bit; the two- and three-phase loops use the equal
+ * form {@code offset × (1023/1024) + s × (1/1024)}, whose dependency chain is one multiplication and one addition
+ * instead of a subtraction, a multiplication and an addition, so their offsets differ from emonLib's by a few
+ * roundings (the filter contracts, so this does not accumulate beyond about {@code 1e-12} counts). Error bound:
+ * each filtered value differs from emonLib's by a few roundings of numbers below 4096 (each at most
+ * {@code 2^-42} counts), so the result's relative error is at most about {@code 1e-12 / rms} (rms in counts)
+ * plus summation rounding of about {@code 1e-16 × N}; on every {@code testdata/ct} file it stays far inside the
+ * 1e-12 tolerance of {@code testdata/ct/README.md} ({@code RmsMeterTest} checks every file and call).
  *
  * <p>Speed comes from processing the phases of one pass together: the offset filter is a serial chain of
  * dependent operations per phase, so interleaving two or three independent chains in one loop keeps the CPU's
@@ -37,6 +47,10 @@ public final class RmsMeter {
     /** 1/1024: multiplying by it gives the same bits as dividing by 1024. */
     private static final double FILTER_STEP = 1.0 / 1024;
     private static final int SAMPLE_MASK = 0xFFFF;
+    /** (1 − 1/1024)², exact in a double: the filtered value is d × (1 − 1/1024), so its square is d² × this. */
+    /** 1 − 1/1024, exact in a double: the share of the old offset that stays. */
+    private static final double OFFSET_KEEP = 1023.0 / 1024;
+    private static final double FILTERED_SQUARE_SCALE = (1023.0 / 1024) * (1023.0 / 1024);
 
     private final int phaseCount;
     private final double[] offsets;
@@ -140,13 +154,12 @@ public final class RmsMeter {
         double sum = 0;
         int end = from + count;
         for (int i = from; i < end; i++) {
-            double s = samples[i] & SAMPLE_MASK;
-            offset += (s - offset) * FILTER_STEP;
-            double filtered = s - offset;
-            sum += filtered * filtered;
+            double d = (samples[i] & SAMPLE_MASK) - offset;
+            offset += d * FILTER_STEP;
+            sum += d * d;
         }
         offsets[phase] = offset;
-        return k * Math.sqrt(sum / count);
+        return k * Math.sqrt(sum * FILTERED_SQUARE_SCALE / count);
     }
 
     /**
@@ -220,20 +233,20 @@ public final class RmsMeter {
         int ib = fromB;
         for (int n = 0; n < count; n++) {
             double sa = a[ia] & SAMPLE_MASK;
+            double da = sa - offsetA;
             double sb = b[ib] & SAMPLE_MASK;
-            offsetA += (sa - offsetA) * FILTER_STEP;
-            offsetB += (sb - offsetB) * FILTER_STEP;
-            double fa = sa - offsetA;
-            double fb = sb - offsetB;
-            sumA += fa * fa;
-            sumB += fb * fb;
+            double db = sb - offsetB;
+            offsetA = offsetA * OFFSET_KEEP + sa * FILTER_STEP;
+            offsetB = offsetB * OFFSET_KEEP + sb * FILTER_STEP;
+            sumA += da * da;
+            sumB += db * db;
             ia += strideA;
             ib += strideB;
         }
         offsets[0] = offsetA;
         offsets[1] = offsetB;
-        ampsOut[0] = k * Math.sqrt(sumA / count);
-        ampsOut[1] = k * Math.sqrt(sumB / count);
+        ampsOut[0] = k * Math.sqrt(sumA * FILTERED_SQUARE_SCALE / count);
+        ampsOut[1] = k * Math.sqrt(sumB * FILTERED_SQUARE_SCALE / count);
     }
 
     private void measureThree(short[] a, int fromA, short[] b, int fromB, short[] c, int fromC, int stride,
@@ -250,17 +263,17 @@ public final class RmsMeter {
         int ic = fromC;
         for (int n = 0; n < count; n++) {
             double sa = a[ia] & SAMPLE_MASK;
+            double da = sa - offsetA;
             double sb = b[ib] & SAMPLE_MASK;
+            double db = sb - offsetB;
             double sc = c[ic] & SAMPLE_MASK;
-            offsetA += (sa - offsetA) * FILTER_STEP;
-            offsetB += (sb - offsetB) * FILTER_STEP;
-            offsetC += (sc - offsetC) * FILTER_STEP;
-            double fa = sa - offsetA;
-            double fb = sb - offsetB;
-            double fc = sc - offsetC;
-            sumA += fa * fa;
-            sumB += fb * fb;
-            sumC += fc * fc;
+            double dc = sc - offsetC;
+            offsetA = offsetA * OFFSET_KEEP + sa * FILTER_STEP;
+            offsetB = offsetB * OFFSET_KEEP + sb * FILTER_STEP;
+            offsetC = offsetC * OFFSET_KEEP + sc * FILTER_STEP;
+            sumA += da * da;
+            sumB += db * db;
+            sumC += dc * dc;
             ia += stride;
             ib += stride;
             ic += stride;
@@ -268,8 +281,8 @@ public final class RmsMeter {
         offsets[0] = offsetA;
         offsets[1] = offsetB;
         offsets[2] = offsetC;
-        ampsOut[0] = k * Math.sqrt(sumA / count);
-        ampsOut[1] = k * Math.sqrt(sumB / count);
-        ampsOut[2] = k * Math.sqrt(sumC / count);
+        ampsOut[0] = k * Math.sqrt(sumA * FILTERED_SQUARE_SCALE / count);
+        ampsOut[1] = k * Math.sqrt(sumB * FILTERED_SQUARE_SCALE / count);
+        ampsOut[2] = k * Math.sqrt(sumC * FILTERED_SQUARE_SCALE / count);
     }
 }
