@@ -179,6 +179,32 @@ class GatewayTest {
     }
 
     @Test
+    void shouldLeaveAnAsleepChargerAsleepAtStartUntilEnableIsTwoWhenPlugAndChargeIsOff() throws Exception {
+        MiniEvse asleep = new MiniEvse(new ManualClock(), 32);
+        asleep.plug(true);
+        asleep.sleepByItself();
+        int port = asleep.serveTcp(0);
+        try (Gateway second = Gateway.start(new Gateway.Parts("test2", List.of("1"),
+                List.of(Connectors.tcp("127.0.0.1", port)), house, new SettingsStore(dir.resolve("second"),
+                List.of("1")), NanoClock.system(), LocalMinuteClock.system(ZoneId.systemDefault()), null,
+                System::currentTimeMillis))) {
+            await().atMost(WAIT).until(() -> "OK".equals(second.status().primary().connection()));
+            await().atMost(WAIT).until(() -> second.primaryPort().view().evseState() == MiniEvse.STATE_SLEEPING);
+            long polled = asleep.received("GS") + asleep.received("GG");
+            // several more polls (each after loop passes that saw the sleeping charger) and still no $FE
+            await().atMost(WAIT).until(() -> asleep.received("GS") + asleep.received("GG") >= polled + 3);
+            assertEquals(0, asleep.received("FE"), "P&C 0: the gateway's start is no reason to charge");
+            assertEquals(0, asleep.received("FD"), "nor to disable");
+            assertEquals(MiniEvse.STATE_SLEEPING, asleep.state());
+            assertTrue(get(second.set(null, "enable", 2)).ok());
+            await().atMost(WAIT).until(asleep::charging);
+            assertEquals(1, asleep.received("FE"));
+        } finally {
+            asleep.close();
+        }
+    }
+
+    @Test
     void shouldSayNotConfiguredWhenAnUpdateIsAskedWithoutASource() throws Exception {
         assertEquals("not_configured", get(gateway.update(false)).reason());
     }
