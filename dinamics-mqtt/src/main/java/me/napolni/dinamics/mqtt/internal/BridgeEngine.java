@@ -363,7 +363,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "command " + route.relTopic() + " failed", e);
             waiting.decrementAndGet();
-            publishError(route, payload, "busy", c.expected(), e.toString());
+            publishError(route, payload, "internal_error", c.expected(), e.toString());   // a bug, not an update
         }
     }
 
