@@ -126,7 +126,13 @@ class GatewayTest {
     void shouldRejectAsInconsistentWhenTheMinimumWouldExceedTheCap() throws Exception {
         CommandResult result = get(gateway.set(null, "c_min_limit", 20));
         assertEquals("inconsistent", result.reason());
+        assertEquals("6..16", result.expected(), "what c_min_limit may be now: up to c_limit");
         assertEquals(6, onDisk().cMinLimitAmps());
+        assertTrue(get(gateway.set(null, "c_min_limit", 10)).ok());
+        CommandResult cap = get(gateway.set(null, "c_limit", 8));
+        assertEquals("inconsistent", cap.reason());
+        assertEquals("10..32", cap.expected(), "what c_limit may be now: from c_min_limit");
+        assertEquals(16, onDisk().cLimitAmps());
     }
 
     @Test

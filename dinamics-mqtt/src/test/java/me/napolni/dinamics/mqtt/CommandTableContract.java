@@ -212,8 +212,14 @@ abstract class CommandTableContract {
                 List.of("set null c_limit 20"), false, d -> d.charger("1").connection = "OK"));
         rows.add(row("set_c_min_limit", "8", List.of(s("c_min_limit", "8"), s("charger/1/c_min_limit", "8")),
                 "set null c_min_limit 8"));
-        rows.add(row("set_c_min_limit", "21", List.of(error("set_c_min_limit", "21", "inconsistent", "6..32")),
-                "set null c_min_limit 21"));
+        // inconsistent: expected is the range accepted now, the other setting's value bounding it
+        rows.add(new Row("set_c_limit", "8", List.of(error("set_c_limit", "8", "inconsistent", "10..32")),
+                List.of("set null c_limit 8"), false, d -> d.charger("1").cMinLimit = 10));
+        rows.add(new Row("set_c_min_limit", "21", List.of(error("set_c_min_limit", "21", "inconsistent", "6..16")),
+                List.of("set null c_min_limit 21"), false, d -> {
+                    d.charger("1").cLimit = 16;
+                    d.charger("1").cMinLimit = 6;
+                }));
         rows.add(row("set_calibration", "544", List.of(s("calibration", "544")), "set null calibration 544"));
         rows.add(row("set_debug", "3", List.of(s("debug", "3")), "set null debug 3"));
         rows.add(row("set_timer", "1500", List.of(s("timer", "1500")), "set null timer 1500"));
