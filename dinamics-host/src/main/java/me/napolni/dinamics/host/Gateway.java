@@ -356,7 +356,11 @@ public final class Gateway implements DeviceControl, AutoCloseable {
             public void onConnection(boolean ok) {
                 log(ok ? 2 : 1, "charger " + id + ": link " + (ok ? "OK" : "CON_ERROR"));
                 // the loop sees the link in the port's observation and sends everything again after a recovery
-                statusThread.execute(Gateway.this::publishStatus);
+                try {
+                    statusThread.execute(Gateway.this::publishStatus);
+                } catch (RejectedExecutionException closing) {
+                    // the gateway is closing: its ports report the link going down, nobody listens any more
+                }
             }
         };
     }

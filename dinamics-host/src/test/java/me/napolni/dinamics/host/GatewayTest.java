@@ -7,6 +7,7 @@ import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.core.time.ManualClock;
 import me.napolni.dinamics.core.time.LocalMinuteClock;
 import me.napolni.dinamics.core.time.NanoClock;
+import me.napolni.dinamics.host.internal.ChargerView;
 import me.napolni.dinamics.host.internal.Connectors;
 import me.napolni.dinamics.host.internal.MainsReadings;
 import me.napolni.dinamics.host.internal.MeasurementSource;
@@ -265,7 +266,7 @@ class GatewayTest {
                 List.of("1")), NanoClock.system(), LocalMinuteClock.system(ZoneId.systemDefault()), null,
                 System::currentTimeMillis))) {
             await().atMost(WAIT).until(() -> "OK".equals(second.status().primary().connection()));
-            await().atMost(WAIT).until(() -> second.primaryPort().view().evseState() == MiniEvse.STATE_SLEEPING);
+            await().atMost(WAIT).until(() -> second.primaryPort().view().evseState() != ChargerView.UNKNOWN);
             long polled = asleep.received("GS") + asleep.received("GG");
             // several more polls (each after loop passes that saw the sleeping charger) and still no $FE
             await().atMost(WAIT).until(() -> asleep.received("GS") + asleep.received("GG") >= polled + 3);
