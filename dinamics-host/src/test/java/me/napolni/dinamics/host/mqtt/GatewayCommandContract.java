@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.host.internal.SettingsStore;
+import me.napolni.dinamics.mqtt.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -45,8 +46,8 @@ abstract class GatewayCommandContract {
 
     private E2eBrokers.Broker broker;
     private AssembledGateway site;
-    private UserClient watcher;
-    private UserClient user;
+    private TestClient watcher;
+    private TestClient user;
     private int version;
 
     /**
@@ -87,12 +88,12 @@ abstract class GatewayCommandContract {
         version = mqttVersion();
         broker = startBroker();
         dir = Files.createTempDirectory("e2e-mqtt-gateway");
-        watcher = new UserClient(broker.uri(), version).subscribe(BASE + "#");
+        watcher = new TestClient(broker.uri(), version).subscribe(BASE + "#");
         site = AssembledGateway.start(dir, broker.uri(), version);
         watcher.awaitPayload(BASE + "availability", "online", 0);
         watcher.awaitPayload(BASE + "connection", "OK", 0);
         watcher.awaitPayload(BASE + "failsafe", "off", 0);
-        user = new UserClient(broker.uri(), version);
+        user = new TestClient(broker.uri(), version);
     }
 
     @AfterAll
@@ -122,7 +123,7 @@ abstract class GatewayCommandContract {
      * @param retained whether it is retained (S class, snapshot)
      */
     record Expect(String topic, String describe, Predicate<String> payload, int qos, boolean retained) {
-        boolean matches(UserClient.Received received) {
+        boolean matches(TestClient.Received received) {
             return received.topic().equals(BASE + topic) && received.qos() == qos && payload.test(received.text());
         }
 
@@ -350,7 +351,7 @@ abstract class GatewayCommandContract {
         int mark = watcher.mark();
         user.publish(BASE + row.topic(), row.payload());
         for (Expect expect : row.expects()) {
-            UserClient.Received got = watcher.awaitMatch(mark, expect::matches, expect + " at QoS " + expect.qos());
+            TestClient.Received got = watcher.awaitMessage(mark, expect::matches, expect + " at QoS " + expect.qos());
             if (version == 5) {
                 assertEquals(expect.retained(), got.retained(), "RETAIN of " + expect);
             } else if (expect.retained() && !expect.topic().equals("snapshot")) {
@@ -388,9 +389,9 @@ abstract class GatewayCommandContract {
      */
     private void assertRetainedOnBroker(Expect expect) {
         boolean flagged = brokerFlagsReplayedRetained();
-        try (UserClient fresh = new UserClient(broker.uri(), version)) {
+        try (TestClient fresh = new TestClient(broker.uri(), version)) {
             fresh.subscribe(BASE + expect.topic());
-            fresh.awaitMatch(0, r -> (r.retained() || !flagged) && expect.matches(r), "retained " + expect);
+            fresh.awaitMessage(0, r -> (r.retained() || !flagged) && expect.matches(r), "retained " + expect);
         }
     }
 }
