@@ -1,8 +1,6 @@
 package me.napolni.dinamics.host.mqtt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import me.napolni.dinamics.mqtt.Expect;
 import me.napolni.dinamics.mqtt.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,8 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadPayloadEndToEndTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private E2eBrokers.Broker broker;
     private AssembledGateway site;
@@ -142,7 +138,7 @@ class BadPayloadEndToEndTest {
         int mark = watcher.mark();
         user.publish(BASE + bad.topic(), bad.bytes(), bad.retained());
         TestClient.Received error = watcher.awaitOn(BASE + "error", mark);
-        assertEquals(bad.errorJson(), withoutDetail(error.text()));
+        assertEquals(bad.errorJson(), Expect.withoutDetail(error.text()));
         assertEquals(1, error.qos(), "R class");
         assertEquals(List.of(), site.commandsSince(rapiMark), "nothing but routine polls over RAPI");
         assertArrayEquals(settingsBefore, Files.readAllBytes(site.store.file()), "the settings file is untouched");
@@ -153,13 +149,5 @@ class BadPayloadEndToEndTest {
         assertEquals(1, watcher.on(BASE + "error", mark).size(), "exactly one error: " + watcher.since(mark));
         String ack = bad.topic().startsWith("set_") ? BASE + bad.topic().substring(4) : null;
         assertTrue(ack == null || watcher.on(ack, mark).isEmpty(), "no ack on " + ack + ": " + watcher.since(mark));
-    }
-
-    private static String withoutDetail(String text) throws IOException {
-        JsonNode node = JSON.readTree(text);
-        if (node instanceof ObjectNode object) {
-            object.remove("detail");
-        }
-        return JSON.writeValueAsString(node);
     }
 }

@@ -1,10 +1,9 @@
 package me.napolni.dinamics.host.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.host.internal.SettingsStore;
+import me.napolni.dinamics.mqtt.Expect;
 import me.napolni.dinamics.mqtt.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static me.napolni.dinamics.host.mqtt.AssembledGateway.BASE;
+import static me.napolni.dinamics.mqtt.Expect.error;
+import static me.napolni.dinamics.mqtt.Expect.json;
+import static me.napolni.dinamics.mqtt.Expect.r;
+import static me.napolni.dinamics.mqtt.Expect.rJson;
+import static me.napolni.dinamics.mqtt.Expect.rMatching;
+import static me.napolni.dinamics.mqtt.Expect.s;
+import static me.napolni.dinamics.mqtt.Expect.tMatching;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GatewayCommandContract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
     private Path dir;
@@ -114,26 +118,6 @@ abstract class GatewayCommandContract {
     }
 
     /**
-     * One expected publication.
-     *
-     * @param topic relative to {@code Dinamics/<serial>/}
-     * @param describe what the payload must be, for messages
-     * @param payload the payload check
-     * @param qos the QoS of its class
-     * @param retained whether it is retained (S class, snapshot)
-     */
-    record Expect(String topic, String describe, Predicate<String> payload, int qos, boolean retained) {
-        boolean matches(TestClient.Received received) {
-            return received.topic().equals(BASE + topic) && received.qos() == qos && payload.test(received.text());
-        }
-
-        @Override
-        public String toString() {
-            return topic + " = " + describe;
-        }
-    }
-
-    /**
      * One command and what must follow.
      *
      * @param topic the command topic, relative
@@ -160,52 +144,10 @@ abstract class GatewayCommandContract {
         }
     }
 
-    static Expect s(String topic, String payload) {
-        return new Expect(topic, payload, payload::equals, 1, true);
-    }
-
-    static Expect r(String topic, String payload) {
-        return new Expect(topic, payload, payload::equals, 1, false);
-    }
-
-    static Expect rMatching(String topic, String regex) {
-        return new Expect(topic, "/" + regex + "/", Pattern.compile(regex).asMatchPredicate(), 1, false);
-    }
-
-    static Expect tMatching(String topic, String regex) {
-        return new Expect(topic, "/" + regex + "/", Pattern.compile(regex).asMatchPredicate(), 0, false);
-    }
-
-    static Expect rJson(String topic, String describe, Predicate<JsonNode> check) {
-        return new Expect(topic, describe, text -> check.test(json(text)), 1, false);
-    }
-
     static Expect snapshot(String describe, Predicate<JsonNode> check) {
         return new Expect("snapshot", describe, text -> check.test(json(text)), 0, true);
     }
 
-    static Expect error(String topic, String payload, String reason, String expected) {
-        String text = "{\"topic\":\"" + topic + "\",\"payload\":\"" + payload + "\",\"reason\":\"" + reason + "\""
-                + (expected == null ? "" : ",\"expected\":\"" + expected + "\"") + "}";
-        // detail is free text that tests ignore (TOPICS.md section 2); everything else is compared exactly
-        return new Expect("error", text, got -> withoutDetail(got).equals(text), 1, false);
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            return JSON.nullNode();
-        }
-    }
-
-    static String withoutDetail(String text) {
-        JsonNode node = json(text);
-        if (node instanceof ObjectNode object) {
-            object.remove("detail");
-        }
-        return node.toString();
-    }
 
     static Row ok(String topic, String payload, List<Expect> expects, String... rapi) {
         return new Row(topic, payload, expects, List.of(rapi), false, site -> { }, false);
@@ -351,7 +293,7 @@ abstract class GatewayCommandContract {
         int mark = watcher.mark();
         user.publish(BASE + row.topic(), row.payload());
         for (Expect expect : row.expects()) {
-            TestClient.Received got = watcher.awaitMessage(mark, expect::matches, expect + " at QoS " + expect.qos());
+            TestClient.Received got = watcher.awaitMessage(mark, r -> expect.matchesAtQos(r, BASE), expect + " at QoS " + expect.qos());
             if (version == 5) {
                 assertEquals(expect.retained(), got.retained(), "RETAIN of " + expect);
             } else if (expect.retained() && !expect.topic().equals("snapshot")) {
@@ -391,7 +333,7 @@ abstract class GatewayCommandContract {
         boolean flagged = brokerFlagsReplayedRetained();
         try (TestClient fresh = new TestClient(broker.uri(), version)) {
             fresh.subscribe(BASE + expect.topic());
-            fresh.awaitMessage(0, r -> (r.retained() || !flagged) && expect.matches(r), "retained " + expect);
+            fresh.awaitMessage(0, r -> (r.retained() || !flagged) && expect.matchesAtQos(r, BASE), "retained " + expect);
         }
     }
 }
