@@ -233,6 +233,45 @@ class ControlLoopTest {
     }
 
     @Test
+    void shouldWaitForTheMinimumWhenEnableIsTwoAndNoHeadroomIsLeft() {
+        houseAmps = 37;
+        ControlLoop started = startAsleep(settings);
+        passes(started, 5);
+        assertTrue(started.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        passes(started, 30);
+        assertFalse(port.calls.contains("FE"), "stays asleep until the minimum fits: " + port.calls);
+        assertEquals(StopReason.NO_HEADROOM, started.snapshot().primary().stopReason());
+        houseAmps = 2;
+        passes(started, 60);
+        assertTrue(port.calls.contains("FE"), "then set_enable 2 takes effect: " + port.calls);
+        assertFalse(port.paused);
+    }
+
+    @Test
+    void shouldEnableAgainAfterALinkLossWhenTheOperatorHadEnabled() {
+        ControlLoop started = startAsleep(settings);
+        passes(started, 3);
+        assertTrue(started.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        passes(started, 3);
+        port.linkOk = false;
+        port.paused = true;             // the controller rebooted asleep while the link was down
+        passes(started, 5);
+        port.linkOk = true;
+        passes(started, 3);
+        assertEquals(2, port.calls.stream().filter("FE"::equals).count(), "the intent is set up again: " + port.calls);
+        assertFalse(port.paused);
+    }
+
+    @Test
+    void shouldNotCountNoCurrentWhileTheChargerIsLeftAsleep() {
+        ControlLoop started = startAsleep(settings);
+        passes(started, (int) (settings.timerMs(1) / PASS_MS) * 2);
+        assertFalse(port.calls.contains("FS"), "timer1 does not run for a charger the gateway did not enable: "
+                + port.calls);
+        assertEquals(null, started.snapshot().primary().stopReason());
+    }
+
+    @Test
     void shouldResumeItsOwnPauseWhenPlugAndChargeIsOff() {
         ControlLoop started = ControlLoop.create(settings, latest, List.of(port), LocalMinuteClock.fixed(600));
         passes(started, 30);
