@@ -12,7 +12,6 @@ import me.napolni.dinamics.core.control.ChargerObservation;
 import me.napolni.dinamics.core.control.CurrentBalancer;
 import me.napolni.dinamics.core.control.Decision;
 import me.napolni.dinamics.core.control.DecisionAction;
-import me.napolni.dinamics.core.control.FailsafeMode;
 import me.napolni.dinamics.core.control.FailsafeState;
 import me.napolni.dinamics.core.session.ChargingSession;
 import me.napolni.dinamics.core.session.SessionInputs;
@@ -183,8 +182,7 @@ public final class ControlLoop implements DutyCycle {
                 .resumeDelayMs(settings.resumeDelayMs())
                 .minimumPauseMs(settings.minPauseMs())
                 .staleAfterMs(settings.staleAfterMs())
-                .failsafeMode(settings.failsafeMode() == me.napolni.dinamics.core.settings.FailsafeMode.PAUSE
-                        ? FailsafeMode.PAUSE : FailsafeMode.MINIMUM)
+                .failsafeMode(settings.failsafeMode())
                 .deepShortageAmps(Math.min(DEEP_SHORTAGE_AMPS, minimum))
                 .deepShortagePauseMs(settings.timerMs(4))
                 .staticMode(!settings.dynamic())
@@ -418,7 +416,7 @@ public final class ControlLoop implements DutyCycle {
             boolean noShare = count > 1 && observation.carConnected() && share == 0 && !wasHeld;
             if (action == DecisionAction.PAUSE || (noShare && !lawPaused[i])) {
                 lawPaused[i] = true;
-                lawPauseReason[i] = decision.stopReason() != null ? mapReason(decision.stopReason())
+                lawPauseReason[i] = decision.stopReason() != null ? decision.stopReason()
                         : StopReason.NO_HEADROOM;
             } else if (lawPaused[i] && action == DecisionAction.RESUME && !noShare) {
                 lawPaused[i] = false;
@@ -492,17 +490,6 @@ public final class ControlLoop implements DutyCycle {
         return new ChargerSnapshot(charger.id(), charger.priority(), allowedAmps[i], commandedSetpoint[i], state,
                 state == StationState.ENABLED ? null : stopReason[i], phases, observation.carAmps(),
                 observation.carConnected(), observation.linkOk());
-    }
-
-    private static StopReason mapReason(me.napolni.dinamics.core.control.StopReason reason) {
-        switch (reason) {
-            case THERMAL:
-                return StopReason.THERMAL;
-            case FAILSAFE:
-                return StopReason.FAILSAFE;
-            default:
-                return StopReason.NO_HEADROOM;
-        }
     }
 
     /** Phases as digits (1, 2, 3, 12, 13, 23, 123) to a mask; 0 or anything else means all three. */
