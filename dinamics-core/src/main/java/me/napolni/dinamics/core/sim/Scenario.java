@@ -55,6 +55,7 @@ public final class Scenario {
     private final int steps;
     private final double idealKwh;
     private final double boundKwh;
+    private double bound95Pct = Double.NEGATIVE_INFINITY;     // computed on first use
     private final double houseOverloadAs;
     private final double[] readings = new double[3];
     private final double[] currents = new double[3];
@@ -157,6 +158,20 @@ public final class Scenario {
     }
 
     /**
+     * Returns {@code bound_95_pct}: the {@link ThermalBound} at {@value ThermalBound#GOAL_PEAK_PCT} % as a
+     * percentage of the ideal (computed once per scenario, on first use).
+     *
+     * @return percent, {@link ScenarioMetrics#NOT_APPLICABLE} when the ideal is 0 or no law can meet the peak
+     */
+    public double bound95Pct() {
+        if (bound95Pct == Double.NEGATIVE_INFINITY) {
+            double upperKwh = ThermalBound.of(day, car, breakerAmps, ThermalBound.GOAL_PEAK_PCT).upperKwh();
+            bound95Pct = idealKwh > 0.0 ? 100.0 * upperKwh / idealKwh : ScenarioMetrics.NOT_APPLICABLE;
+        }
+        return bound95Pct;
+    }
+
+    /**
      * Returns how many simulated seconds one {@link #run(Law)} covers (main run and silence run).
      *
      * @return seconds
@@ -186,7 +201,7 @@ public final class Scenario {
         double changesPerHour = chargingHours > 0.0 ? charger.changes() / chargingHours
                 : charger.changes() == 0 ? 0.0 : ScenarioMetrics.NOT_APPLICABLE;
         return new ScenarioMetrics(trips, houseTrips, 100.0 * peakLoad, overloadAs * STEP_S - houseOverloadAs,
-                energyKwh, share(energyKwh), bound113Pct(), changesPerHour, charger.changes(), pauses,
+                energyKwh, share(energyKwh), bound113Pct(), bound95Pct(), changesPerHour, charger.changes(), pauses,
                 reactionP99(), episodeCount, staleSafeS);
     }
 
@@ -226,7 +241,7 @@ public final class Scenario {
             }
         }
         return new ScenarioMetrics(idealTrips, idealHouseTrips, 100.0 * peak, overload * STEP_S - houseOverloadAs,
-                idealKwh, share(idealKwh), bound113Pct(), ScenarioMetrics.NOT_APPLICABLE,
+                idealKwh, share(idealKwh), bound113Pct(), bound95Pct(), ScenarioMetrics.NOT_APPLICABLE,
                 ScenarioMetrics.NOT_COUNTED, ScenarioMetrics.NOT_COUNTED, ScenarioMetrics.NOT_APPLICABLE,
                 ScenarioMetrics.NOT_COUNTED, ScenarioMetrics.NOT_APPLICABLE);
     }

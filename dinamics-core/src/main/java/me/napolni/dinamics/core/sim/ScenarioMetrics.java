@@ -18,6 +18,9 @@ import java.util.Map;
  * @param energyKwh energy into the car
  * @param energySharePct the energy as a percentage of the ideal's ({@link #NOT_APPLICABLE} if the ideal is 0)
  * @param bound113Pct the ideal with 1.13·In as a percentage of the ideal (the same on every row of a case)
+ * @param bound95Pct the {@link ThermalBound} upper bound at a 95 % thermal peak as a percentage of the ideal: no
+ *     law keeping its peak ≤ 95 % charges more (the same on every row of a case; {@link #NOT_APPLICABLE} if no
+ *     law can keep it)
  * @param setpointChangesPerH accepted setpoints that changed the charger's, per hour with car current &gt; 0
  *     ({@link #NOT_APPLICABLE} without charging time)
  * @param setpointChanges accepted setpoints that changed the charger's, over the day
@@ -29,7 +32,8 @@ import java.util.Map;
  *     {@link #NOT_APPLICABLE}
  */
 public record ScenarioMetrics(int trips, int houseTrips, double thermalPeakPct, double overloadAs, double energyKwh,
-        double energySharePct, double bound113Pct, double setpointChangesPerH, int setpointChanges, int pauses,
+        double energySharePct, double bound113Pct, double bound95Pct, double setpointChangesPerH,
+        int setpointChanges, int pauses,
         double reactionP99S, int reactionEpisodes, double staleSafeS) {
 
     /** A figure that does not apply. */
@@ -61,6 +65,7 @@ public record ScenarioMetrics(int trips, int houseTrips, double thermalPeakPct, 
         map.put("energy_kWh", number(energyKwh, TEXT_INFINITE));
         map.put("energy_share_pct", number(energySharePct, TEXT_INFINITE));
         map.put("bound_113_pct", number(bound113Pct, TEXT_INFINITE));
+        map.put("bound_95_pct", number(bound95Pct, TEXT_INFINITE));
         map.put("setpoint_changes_per_h", number(setpointChangesPerH, TEXT_INFINITE));
         map.put("setpoint_changes", count(setpointChanges));
         map.put("pauses", count(pauses));

@@ -34,7 +34,8 @@ public final class ScenarioReport {
     private static final List<Map.Entry<String, Integer>> COLUMNS = List.of(
             Map.entry("trips", 0), Map.entry("house_trips", 0), Map.entry("thermal_peak_pct", 2),
             Map.entry("overload_As", 1), Map.entry("energy_kWh", 2), Map.entry("energy_share_pct", 1),
-            Map.entry("bound_113_pct", 1), Map.entry("setpoint_changes_per_h", 1), Map.entry("pauses", 0),
+            Map.entry("bound_113_pct", 1), Map.entry("bound_95_pct", 2),
+            Map.entry("setpoint_changes_per_h", 1), Map.entry("pauses", 0),
             Map.entry("reaction_p99_s", 1), Map.entry("reaction_episodes", 0), Map.entry("stale_safe_s", 1));
 
     /** Where SCENARIO.md leaves room, what the implementation does (kept with the figures it explains). */
@@ -107,7 +108,9 @@ public final class ScenarioReport {
                 + "`testdata/household/` × car `3p16`/`1p32` × breaker 20/25/32 A × law, 100 ms steps, "
                 + "deterministic. `ideal` is the reference (per second, min(car max, In − house) on the car's "
                 + "phases, 0 below 6 A; it ignores trips): `energy_share_pct` is a law's energy as % of it and "
-                + "`bound_113_pct` the same ideal with 1.13·In. `n/a`: does not apply (for `stale_safe_s`: already "
+                + "`bound_113_pct` the same ideal with 1.13·In. `bound_95_pct` is a proven upper bound (`ThermalBound`: "
+                + "perfect foresight, instant car, Lagrangian dual of the breaker model) on the energy share of any "
+                + "law whose thermal peak stays ≤ 95 %: a law above it has a higher peak. `n/a`: does not apply (for `stale_safe_s`: already "
                 + "safe at 12:00 or an outage overlaps the silence); `never`: not safe by 12:05; `inf`: a reaction "
                 + "episode ended by a trip. `reaction_p99_s` is 0 when there is no episode (`reaction_episodes`). "
                 + "Laws: ").append(String.join(", ", Laws.names())).append(".\n\n");

@@ -3,12 +3,15 @@ package me.napolni.dinamics.core.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +26,16 @@ class DinamicsLawScenarioTest {
     /** The safety line on the breaker's thermal state, percent of its trip threshold. */
     private static final double THERMAL_PEAK_LIMIT_PCT = 95.0;
     /**
-     * How far below the best zero-trip reference the energy share may fall, in percentage points, against a
-     * reference that overloads single phases beyond their rating for minutes ({@code openevse} balances the sum of
-     * the three phases). Against the per-phase laws ({@code original}, {@code smartevse}) the margin is zero.
+     * The cases where a zero-trip reference charges more than {@code dinamics} although the {@link ThermalBound} at
+     * 95 % says the reference's energy is reachable within the peak limit (explicit, one by one: {@code day car
+     * rating law}). {@code openevse} balances the sum of the three phases and holds the 3p16 car at 16 A while one
+     * phase runs above its rating: on the stress day its peak is 95.3 %, and the bound leaves it 0.03 points of room
+     * that only perfect foresight could use; on the summer day it holds 16 A all day (the most possible).
+     * The benchmark gate keeps the same list in {@code known-energy-shortfalls.txt}.
      */
-    private static final double SUM_OF_PHASES_TOLERANCE_PCT = 0.5;
+    private static final Set<String> LISTED_SHORTFALLS = Set.of(
+            "day-stress-induction 3p16 32 " + OpenEvseLaw.NAME,
+            "day-summer-weekend 3p16 32 " + OpenEvseLaw.NAME);
     private static final double STALE_SAFE_LIMIT_S = 11.0;
     private static final double MINIMUM_SHARE_PCT = 97.0;
 
@@ -103,26 +111,44 @@ class DinamicsLawScenarioTest {
                 name + ": thermal peak " + ours.thermalPeakPct() + " %"));
     }
 
+    /**
+     * Against every zero-trip reference: at least its energy share, unless its share is above the 95 % thermal
+     * bound (then no law keeping the peak at 95 % could match it; printed) or the case is listed.
+     */
     @Test
-    void shouldChargeAtLeastAsMuchAsPerPhaseReferencesWhenTheyDoNotTrip() {
+    void shouldChargeAtLeastAsMuchAsEveryReferenceWhenItDoesNotTripAndStaysWithinTheBound() {
+        Set<String> fallingShort = new TreeSet<>();
         forEveryCase((name, ours, day, car, rating) -> {
-            for (String reference : List.of(OriginalLaw.NAME, SmartEvseLaw.NAME)) {
+            for (String reference : REFERENCES) {
                 ScenarioMetrics theirs = matrix.metrics(day.name(), car, rating, reference);
-                if (theirs.trips() == 0) {
-                    assertTrue(ours.energySharePct() >= theirs.energySharePct(), name + ": " + ours.energySharePct()
-                            + " % < " + reference + " " + theirs.energySharePct() + " %");
+                if (theirs.trips() != 0 || ours.energySharePct() >= theirs.energySharePct()) {
+                    continue;
+                }
+                String key = day.name() + " " + car.id() + " " + rating + " " + reference;
+                if (theirs.energySharePct() > ours.bound95Pct()) {
+                    System.out.println("EXCLUDED (above the 95 % thermal bound " + ours.bound95Pct() + " %): " + key
+                            + " " + theirs.energySharePct() + " %");
+                } else if (LISTED_SHORTFALLS.contains(key)) {
+                    fallingShort.add(key);
+                } else {
+                    fail(name + ": " + ours.energySharePct() + " % < " + reference + " " + theirs.energySharePct()
+                            + " % (0 trips, bound_95_pct " + ours.bound95Pct() + " %)");
                 }
             }
         });
+        assertEquals(LISTED_SHORTFALLS, fallingShort, "a listed case that no longer falls short must be removed");
     }
 
+    /** The bound is an upper bound: no law that keeps its peak at 95 % and never trips charges more. */
     @Test
-    void shouldChargeNearlyAsMuchAsSumOfPhasesReferenceWhenItDoesNotTrip() {
+    void shouldChargeNoMoreThanTheThermalBoundWhenAnyLawKeepsItsPeakWithinNinetyFive() {
         forEveryCase((name, ours, day, car, rating) -> {
-            ScenarioMetrics theirs = matrix.metrics(day.name(), car, rating, OpenEvseLaw.NAME);
-            if (theirs.trips() == 0) {
-                assertTrue(ours.energySharePct() >= theirs.energySharePct() - SUM_OF_PHASES_TOLERANCE_PCT,
-                        name + ": " + ours.energySharePct() + " % vs openevse " + theirs.energySharePct() + " %");
+            for (String law : allLaws()) {
+                ScenarioMetrics m = matrix.metrics(day.name(), car, rating, law);
+                if (m.trips() == 0 && m.thermalPeakPct() <= ThermalBound.GOAL_PEAK_PCT) {
+                    assertTrue(m.energySharePct() <= m.bound95Pct(),
+                            name + " " + law + ": " + m.energySharePct() + " % > bound " + m.bound95Pct() + " %");
+                }
             }
         });
     }
