@@ -84,6 +84,30 @@ class BenchmarkGateTest {
     }
 
     @Test
+    void shouldExcludeAReferenceWhenItsShareIsAboveTheThermalBound() throws Exception {
+        // smartevse's 96.0 % is above bound_95_pct 95.5 %: no law within the peak limit reaches it.
+        List<String> violations = BenchmarkGate.check(JsonFiles.read(resource("jmh-pass.json")),
+                JsonFiles.read(resource("matrix-bound-below.json")), Set.of());
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void shouldFailWhenTheReferenceIsWithinTheThermalBound() throws Exception {
+        List<String> violations = BenchmarkGate.check(JsonFiles.read(resource("jmh-pass.json")),
+                JsonFiles.read(resource("matrix-bound-above.json")), Set.of());
+        assertEquals(List.of("day-fixture 3p16 20 A: dinamics energy share 95.0 % below smartevse's 96.0 % (0 trips)"),
+                violations);
+    }
+
+    @Test
+    void shouldFailWhenAListedShortfallIsExcludedByTheBound() throws Exception {
+        List<String> violations = BenchmarkGate.check(JsonFiles.read(resource("jmh-pass.json")),
+                JsonFiles.read(resource("matrix-bound-below.json")), Set.of("day-fixture 3p16 20 smartevse"));
+        assertEquals(1, violations.size(), violations::toString);
+        assertTrue(violations.get(0).contains("remove the line"), violations::toString);
+    }
+
+    @Test
     void shouldReportAListedShortfallWithoutFailing() throws Exception {
         List<String> violations = BenchmarkGate.check(JsonFiles.read(resource("jmh-pass.json")),
                 JsonFiles.read(resource("matrix-share.json")), Set.of("day-fixture 3p16 20 smartevse"));

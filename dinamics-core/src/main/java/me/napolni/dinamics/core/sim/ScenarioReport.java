@@ -33,7 +33,7 @@ public final class ScenarioReport {
     /** The metrics shown in the Markdown tables, with their decimals. */
     private static final List<Map.Entry<String, Integer>> COLUMNS = List.of(
             Map.entry("trips", 0), Map.entry("house_trips", 0), Map.entry("thermal_peak_pct", 2),
-            Map.entry("overload_As", 1), Map.entry("energy_kWh", 2), Map.entry("energy_share_pct", 1),
+            Map.entry("overload_As", 1), Map.entry("energy_kWh", 2), Map.entry("energy_share_pct", 2),
             Map.entry("bound_113_pct", 1), Map.entry("bound_95_pct", 2),
             Map.entry("setpoint_changes_per_h", 1), Map.entry("pauses", 0),
             Map.entry("reaction_p99_s", 1), Map.entry("reaction_episodes", 0), Map.entry("stale_safe_s", 1));

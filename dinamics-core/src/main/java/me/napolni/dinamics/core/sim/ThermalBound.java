@@ -33,7 +33,7 @@ public final class ThermalBound {
     /** The thermal peak of SCENARIO's goal, percent of (1.13·In)². */
     public static final double GOAL_PEAK_PCT = 95.0;
     /** How many dual improvement steps are taken at most. */
-    public static final int ITERATIONS = 80;
+    public static final int ITERATIONS = 50;
     /** The dual steps stop once the bound is within this of the feasible plan, A·s. */
     public static final double CLOSE_ENOUGH_AMP_SECONDS = 0.5;
 
