@@ -48,11 +48,17 @@ class ScenarioMatrixTest {
                         assertEquals(0, m.houseTrips(), "the house alone never trips these days");
                         assertEquals(first.metrics(day.name(), car, rating, Laws.IDEAL).bound113Pct(),
                                 m.bound113Pct());
+                        assertEquals(first.metrics(day.name(), car, rating, Laws.IDEAL).bound95Pct(),
+                                m.bound95Pct());
                     }
                     ScenarioMetrics ideal = first.metrics(day.name(), car, rating, Laws.IDEAL);
                     assertEquals(100.0, ideal.energySharePct(), 1e-9);
                     assertEquals(0, ideal.trips());
                     assertTrue(ideal.bound113Pct() >= 100.0);
+                    if (ideal.thermalPeakPct() <= ThermalBound.GOAL_PEAK_PCT) {
+                        // the ideal itself is a plan within the peak, so the bound cannot be below it
+                        assertTrue(ideal.bound95Pct() >= 100.0 - 1e-9, day.name() + " " + ideal.bound95Pct());
+                    }
                 }
             }
         }
