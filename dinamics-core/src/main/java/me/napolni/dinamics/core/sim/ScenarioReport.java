@@ -108,9 +108,10 @@ public final class ScenarioReport {
                 + "`testdata/household/` × car `3p16`/`1p32` × breaker 20/25/32 A × law, 100 ms steps, "
                 + "deterministic. `ideal` is the reference (per second, min(car max, In − house) on the car's "
                 + "phases, 0 below 6 A; it ignores trips): `energy_share_pct` is a law's energy as % of it and "
-                + "`bound_113_pct` the same ideal with 1.13·In. `bound_95_pct` is a proven upper bound (`ThermalBound`: "
-                + "perfect foresight, instant car, Lagrangian dual of the breaker model) on the energy share of any "
-                + "law whose thermal peak stays ≤ 95 %: a law above it has a higher peak. `n/a`: does not apply (for `stale_safe_s`: already "
+                + "`bound_113_pct` the same ideal with 1.13·In. `bound_95_pct` is a proven upper bound "
+                + "(`ThermalBound`: perfect foresight, instant car, Lagrangian dual of the breaker model) on the "
+                + "energy share of any law whose thermal peak stays ≤ 95 %: a law above it pays with a higher peak. "
+                + "`n/a`: does not apply (for `stale_safe_s`: already "
                 + "safe at 12:00 or an outage overlaps the silence); `never`: not safe by 12:05; `inf`: a reaction "
                 + "episode ended by a trip. `reaction_p99_s` is 0 when there is no episode (`reaction_episodes`). "
                 + "Laws: ").append(String.join(", ", Laws.names())).append(".\n\n");

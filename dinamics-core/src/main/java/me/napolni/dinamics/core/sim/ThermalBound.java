@@ -5,8 +5,9 @@ package me.napolni.dinamics.core.sim;
  * a proven upper bound, and a feasible plan that shows how tight it is.
  *
  * <p><b>The problem.</b> Step k (100 ms) has the house current h<sub>p,k</sub> ≥ 0 of its second and a car
- * current c<sub>k</sub> ∈ C = {0} ∪ [6 A, car max] on the car's phases; the breaker model of SCENARIO.md §3 gives
- * θ<sub>p,k</sub> = a·θ<sub>p,k−1</sub> + b·(h<sub>p,k</sub> + c<sub>k</sub>)², b = 1 − a, from
+ * current c<sub>k</sub> ∈ [0, car max] on the car's phases (setpoints are 0 or ≥ 6 A, but a car's pause ramp
+ * passes through (0, 6) A, so the bound allows any current up to the car's maximum); the breaker model of
+ * SCENARIO.md §3 gives θ<sub>p,k</sub> = a·θ<sub>p,k−1</sub> + b·(h<sub>p,k</sub> + c<sub>k</sub>)², b = 1 − a, from
  * θ<sub>p,−1</sub> = h<sub>p,0</sub>². OPT is the largest Σ c<sub>k</sub> with θ<sub>p,k</sub> ≤ L = (p/100)·(1.13·In)²
  * on every car phase and step. Every law of the scenario produces such a sequence (its car is slower, its current
  * is the same on its phases, it sees less), so a law whose thermal peak is ≤ p % charges at most OPT; this
@@ -18,15 +19,16 @@ package me.napolni.dinamics.core.sim;
  * λ<sub>p,k</sub> ≥ 0 and any feasible c, Σ c ≤ Σ c − Σ λ<sub>p,k</sub>(θ<sub>p,k</sub> − L) = Σ<sub>j</sub>
  * [c<sub>j</sub> − Σ<sub>p</sub> μ<sub>p,j</sub> x<sub>p,j</sub>²] + Σ λ<sub>p,k</sub>(L − a<sup>k+1</sup>
  * θ<sub>p,−1</sub>), with μ<sub>p,j</sub> = b·Σ<sub>k≥j</sub> a<sup>k−j</sup> λ<sub>p,k</sub>. The right side
- * separates by step; maximising each step's term over C (a concave quadratic on [6, max], compared with 0: closed
- * form) gives g(λ) ≥ OPT, whatever λ is and although C is not convex. The class improves λ by projected
+ * separates by step; maximising each step's term over [0, max] (a concave quadratic: its clipped vertex) gives
+ * g(λ) ≥ OPT whatever λ is (weak duality needs no convexity). The class improves λ by projected
  * subgradient steps (Polyak's rule aimed at the feasible plan) and keeps the smallest g seen: the number of steps
  * only changes how tight the bound is, never its validity. Multipliers sit only on steps where even the car's
  * maximum would break L (elsewhere the constraint cannot bind, as θ grows with c when h ≥ 0).
  *
  * <p><b>The feasible plan</b> ({@link #feasibleKwh()}, a lower bound on OPT): going backwards, the highest θ from
- * which the rest of the day stays ≤ L with the car off; going forwards, the largest c ∈ C that keeps θ under that
- * envelope. OPT lies between the two figures. Deterministic; the work is a few hundred passes over the day.
+ * which the rest of the day stays ≤ L with the car off; going forwards, the largest c ∈ {0} ∪ [6 A, car max]
+ * that keeps θ under that envelope (a setpoint sequence an instant car could follow). OPT lies between the two
+ * figures. Deterministic; the work is at most about {@value #ITERATIONS} × 4 passes over the day.
  */
 public final class ThermalBound {
 
@@ -210,8 +212,8 @@ public final class ThermalBound {
         }
 
         /**
-         * A feasible plan: each step the largest c ∈ C that keeps θ under the envelope, at most the dual's plan when
-         * asked (the dual's plan repaired) or the car's maximum.
+         * A feasible plan: each step the largest c ∈ {0} ∪ [6, max] that keeps θ under the envelope, at most the
+         * dual's plan when asked (the dual's plan repaired) or the car's maximum.
          */
         private double greedy(boolean capByPlan) {
             int count = phases.length;
@@ -284,16 +286,9 @@ public final class ThermalBound {
                     c = maxAmps;
                     value = maxAmps;
                 } else {
-                    double best = (1.0 - 2.0 * lin) / (2.0 * m);
-                    best = Math.min(maxAmps, Math.max(ChargerModel.MIN_SETPOINT_AMPS, best));
-                    double on = best - m * best * best - 2.0 * lin * best;
-                    if (on > 0.0) {
-                        c = best;
-                        value = on - sq;
-                    } else {
-                        c = 0.0;
-                        value = -sq;
-                    }
+                    // the concave quadratic's maximum over [0, max] is at its clipped vertex
+                    c = Math.min(maxAmps, Math.max(0.0, (1.0 - 2.0 * lin) / (2.0 * m)));
+                    value = c - m * c * c - 2.0 * lin * c - sq;
                 }
                 plan[k] = c;
                 g += value;

@@ -73,8 +73,8 @@ class ThermalBoundTest {
         double firstPartAs = 32.0 * holdS + Math.sqrt(limitSq) * (600.0 - holdS - 1.0);
         assertTrue(bound.feasibleAmpSeconds() >= firstPartAs * 0.99, bound.feasibleAmpSeconds() + " A*s");
         assertTrue(bound.upperAmpSeconds() >= bound.feasibleAmpSeconds());
-        assertTrue(bound.upperAmpSeconds() - bound.feasibleAmpSeconds() <= 0.02 * bound.upperAmpSeconds(),
-                "the dual is within 2 % of a feasible plan: " + bound.upperAmpSeconds() + " vs "
+        assertTrue(bound.upperAmpSeconds() - bound.feasibleAmpSeconds() <= 0.03 * bound.upperAmpSeconds(),
+                "the dual is within 3 % of a feasible plan: " + bound.upperAmpSeconds() + " vs "
                         + bound.feasibleAmpSeconds());
         assertTrue(bound.upperAmpSeconds() < 32.0 * seconds * 0.75);
     }
