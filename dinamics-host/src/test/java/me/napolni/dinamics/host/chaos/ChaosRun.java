@@ -11,6 +11,8 @@ import me.napolni.dinamics.host.internal.SettingsStore;
 import me.napolni.dinamics.rapi.emulator.EmulatorConfig;
 import me.napolni.dinamics.rapi.emulator.EvseEmulator;
 import me.napolni.dinamics.rapi.transport.SerialTransport;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -81,6 +83,8 @@ final class ChaosRun implements AutoCloseable {
     static final int WEB_FORBIDDEN_C_LIMIT = 31;
     static final long STEP_MS = 100;
     static final long METER_PERIOD_MS = 200;
+    /** How long a SIGKILL waits for the gateway's last will (the broker may be down meanwhile). */
+    static final long WILL_WAIT_MS = 15_000;
     static final List<String> COMMAND_TOPICS = List.of("set_enable", "set_breaker", "set_update", "set_update_spiffs",
             "set_t_limit", "set_e_limit", "set_c_limit", "set_calibration", "set_debug", "set_timer", "set_timer1",
             "set_timer2", "set_timer3", "set_timer4", "set_timer5", "set_timer6", "set_timer7", "set_timer8",
@@ -91,6 +95,9 @@ final class ChaosRun implements AutoCloseable {
             "\"16\"", "{\"value\":16}", "-0", "16\n", "1\u00006", "\uff11\uff16", "-5", "99999999999999999999",
             "1".repeat(65), "\u00ff\u00fe", "NaN", "null");
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
+    private static final Pattern PASS = Pattern.compile(
+            "^dinamics_loop_pass_interval_milliseconds\\{[^}]*stat=\"(p50|p99|max)\"[^}]*} (\\S+)$");
+    private static final Pattern PASSES = Pattern.compile("^dinamics_loop_pass_intervals(?:\\{[^}]*})? (\\S+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to run against. */
@@ -119,6 +126,7 @@ final class ChaosRun implements AutoCloseable {
     private final Set<String> errorsSeen = ConcurrentHashMap.newKeySet();
     private final List<String> markersExpected = new CopyOnWriteArrayList<>();
     private final Set<Integer> ackedValues = ConcurrentHashMap.newKeySet();
+    private final AtomicLong offlineWills = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private volatile Process socat;
@@ -334,7 +342,7 @@ final class ChaosRun implements AutoCloseable {
                 result.frozenEpisodes.add(episode);
                 continue;
             }
-            result.softCheck("over-rating episode at " + episode.startMs() + " ms within its bound", length <= allowed,
+            result.check("over-rating episode at " + episode.startMs() + " ms within its bound", length <= allowed,
                     length + " ms, peak " + String.format("%.1f A", episode.peakAmps()) + ", bound " + allowed
                             + " ms (" + cause + ")");
         }
@@ -498,7 +506,7 @@ final class ChaosRun implements AutoCloseable {
                 on.run();
             }
         }
-        Thread.sleep(fault.durationMs());
+        Thread.sleep(fault.durationMs());       // holds the fault for its scheduled time (the experiment)
         synchronized (depth) {
             if (depth.decrementAndGet() == 0) {
                 off.run();
@@ -509,7 +517,7 @@ final class ChaosRun implements AutoCloseable {
     private void meterMode(Fault fault) throws InterruptedException {
         active.get(fault.kind()).incrementAndGet();
         try {
-            Thread.sleep(fault.durationMs());
+            Thread.sleep(fault.durationMs());   // holds the fault for its scheduled time (the experiment)
         } finally {
             active.get(fault.kind()).decrementAndGet();
         }
@@ -522,7 +530,7 @@ final class ChaosRun implements AutoCloseable {
                 stopSocat();
             }
         }
-        Thread.sleep(fault.durationMs());
+        Thread.sleep(fault.durationMs());       // holds the fault: the cable stays out this long
         synchronized (socatLock) {
             if (depth.decrementAndGet() == 0) {
                 startSocat();
@@ -544,7 +552,7 @@ final class ChaosRun implements AutoCloseable {
                     result.noiseWritesLost++;
                 }
             }
-            Thread.sleep(100);
+            Thread.sleep(100);                  // paces the injected noise (the experiment)
         }
     }
 
@@ -571,7 +579,7 @@ final class ChaosRun implements AutoCloseable {
                     mosquitto.waitFor(10, TimeUnit.SECONDS);
                 }
             }
-            Thread.sleep(fault.durationMs());
+            Thread.sleep(fault.durationMs());   // holds the fault: the broker stays down this long
             synchronized (brokerLock) {
                 if (depth.decrementAndGet() == 0) {
                     startMosquitto();
@@ -717,21 +725,28 @@ final class ChaosRun implements AutoCloseable {
                             sent.add(v);
                         }
                         try {
-                            Thread.sleep(60);
+                            Thread.sleep(60);           // paces the injected writes (the experiment)
                         } catch (InterruptedException e) {
                             return;
                         }
                     }
                 }, "chaos-settings-writer");
                 writer.start();
-                Thread.sleep(150 + random.nextInt(1_000));
+                Thread.sleep(150 + random.nextInt(1_000));     // the seeded moment of the kill among the writes
                 gatewayExpectedDown = true;
                 Process victim = gateway;
+                long willsBefore = offlineWills.get();
+                long killedAtMs = nowMs();
                 victim.destroyForcibly();            // SIGKILL on Linux
                 victim.waitFor(20, TimeUnit.SECONDS);
                 writer.interrupt();
                 writer.join(10_000);
-                Thread.sleep(Math.max(500, fault.durationMs()));       // in-flight acks drain; the box is off
+                // the broker publishes the dead client's last will only after everything it sent before dying:
+                // once the observer has the will, every ack the process got out has arrived (none without a broker)
+                boolean drained = awaitQuietly(WILL_WAIT_MS, () -> offlineWills.get() > willsBefore);
+                trace("kill " + fault + ": last will " + (drained ? "seen" : "not seen") + " after "
+                        + (nowMs() - killedAtMs) + " ms");
+                sleepUntil(killedAtMs + fault.durationMs());      // holds the fault: the box stays off this long
                 Integer acked = lastCLimitAck;
                 List<Integer> inFlight = new ArrayList<>();
                 int lastIndex = acked == null ? -1 : sent.lastIndexOf(acked);
@@ -789,7 +804,7 @@ final class ChaosRun implements AutoCloseable {
         try {
             for (int value : DISK_FULL_VALUES) {
                 publish("set_c_limit", Integer.toString(value), 1, false);
-                Thread.sleep(fault.durationMs() / DISK_FULL_VALUES.length);
+                Thread.sleep(fault.durationMs() / DISK_FULL_VALUES.length);    // paces writes over the fault
             }
         } finally {
             Files.deleteIfExists(filler);
@@ -910,13 +925,29 @@ final class ChaosRun implements AutoCloseable {
                     + "/metrics")).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             double heap = 0;
+            double[] pass = new double[3];
+            long passes = 0;
             for (String line : metrics.body().split("\n")) {
                 Matcher matcher = HEAP.matcher(line);
                 if (matcher.matches()) {
                     heap += Double.parseDouble(matcher.group(1));
                 }
+                Matcher interval = PASS.matcher(line);
+                if (interval.matches()) {
+                    int index = switch (interval.group(1)) {
+                        case "p50" -> 0;
+                        case "p99" -> 1;
+                        default -> 2;
+                    };
+                    pass[index] = Double.parseDouble(interval.group(2));
+                }
+                Matcher count = PASSES.matcher(line);
+                if (count.matches()) {
+                    passes = (long) Double.parseDouble(count.group(1));
+                }
             }
-            result.processSamples.add(new ChaosResult.ProcessSample(nowMs(), process.pid(), threads, (long) heap));
+            result.processSamples.add(new ChaosResult.ProcessSample(nowMs(), process.pid(), threads, (long) heap,
+                    passes, pass[0], pass[1], pass[2]));
         } catch (IOException | RuntimeException e) {
             // the process was killed meanwhile, or the web port not up yet
         } catch (InterruptedException e) {
@@ -985,6 +1016,11 @@ final class ChaosRun implements AutoCloseable {
                             + " evse=" + snapshot.path("evse_state") + " stop=" + snapshot.path("stop_reason"));
                     checkSnapshot(snapshot);
                 }
+                case "availability" -> {
+                    if ("offline".equals(payload.trim()) && !message.isRetained()) {     // live, not a replay
+                        offlineWills.incrementAndGet();
+                    }
+                }
                 case "c_limit" -> {
                     int value = Integer.parseInt(payload.trim());
                     lastCLimitAck = value;
@@ -1035,29 +1071,20 @@ final class ChaosRun implements AutoCloseable {
         }
     }
 
-    private static boolean awaitQuietly(long timeoutMs, Condition condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (true) {
-            try {
-                if (condition.holds()) {
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                // not yet
-            }
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(50);
+    private static boolean awaitQuietly(long timeoutMs, Condition condition) {
+        try {
+            Awaitility.await().atMost(Duration.ofMillis(timeoutMs)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(condition::holds);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 
     private void sleepUntil(long offsetMs) throws InterruptedException {
         long left = offsetMs - nowMs();
         if (left > 0) {
-            Thread.sleep(left);
+            Thread.sleep(left);                 // the schedule's clock: waits for a fault's moment
         }
     }
 
