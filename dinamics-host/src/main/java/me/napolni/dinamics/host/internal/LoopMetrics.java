@@ -35,14 +35,15 @@ public final class LoopMetrics {
         gauge(registry, intervals, "p50", i -> i.p50Ns() / NS_PER_MS);
         gauge(registry, intervals, "p99", i -> i.p99Ns() / NS_PER_MS);
         gauge(registry, intervals, "max", i -> i.maxNs() / NS_PER_MS);
-        Gauge.builder(COUNT, intervals, s -> s.get().count())
+        Gauge.builder(COUNT, intervals, s -> s.get().count()).strongReference(true)
                 .description("Intervals between control-loop passes counted since the start").register(registry);
     }
 
     private static void gauge(MeterRegistry registry, Supplier<LoopRunner.PassIntervals> intervals, String stat,
             ToDoubleFunction<LoopRunner.PassIntervals> figure) {
+        // strong: the supplier is a method reference nobody else holds, and a gauge's object is weak by default
         Gauge.builder(INTERVAL, intervals, s -> figure.applyAsDouble(s.get())).tag("stat", stat)
-                .baseUnit("milliseconds")
+                .strongReference(true).baseUnit("milliseconds")
                 .description("Interval between the starts of two control-loop passes since the start (" + stat + ")")
                 .register(registry);
     }

@@ -85,6 +85,10 @@ final class ChaosRun implements AutoCloseable {
     static final long METER_PERIOD_MS = 200;
     /** How long a SIGKILL waits for the gateway's last will (the broker may be down meanwhile). */
     static final long WILL_WAIT_MS = 15_000;
+    /** A gateway process gets its first forced collection (for the live heap) this long after it is first seen. */
+    static final long GC_FIRST_MS = 15_000;
+    /** Then one every this long. */
+    static final long GC_EVERY_MS = 30_000;
     static final List<String> COMMAND_TOPICS = List.of("set_enable", "set_breaker", "set_update", "set_update_spiffs",
             "set_t_limit", "set_e_limit", "set_c_limit", "set_calibration", "set_debug", "set_timer", "set_timer1",
             "set_timer2", "set_timer3", "set_timer4", "set_timer5", "set_timer6", "set_timer7", "set_timer8",
@@ -127,6 +131,8 @@ final class ChaosRun implements AutoCloseable {
     private final List<String> markersExpected = new CopyOnWriteArrayList<>();
     private final Set<Integer> ackedValues = ConcurrentHashMap.newKeySet();
     private final AtomicLong offlineWills = new AtomicLong();
+    private final Map<Long, Long> processFirstSeenMs = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastGcMs = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private volatile Process socat;
@@ -244,6 +250,11 @@ final class ChaosRun implements AutoCloseable {
         result.check("every sampled rejected MQTT input got its ~/error reply", unanswered.isEmpty(),
                 result.markersAnswered + "/" + result.markersSent + (unanswered.isEmpty() ? ""
                         : " missing: " + unanswered.subList(0, Math.min(5, unanswered.size()))));
+        if (result.diskFullRuns > 0) {
+            Set<String> reasons = Set.copyOf(result.diskFullErrors.keySet());
+            result.check("a write on a full disk is refused as busy or storage_error (either word)",
+                    Set.of("busy", "storage_error").containsAll(reasons), result.diskFullErrors.toString());
+        }
         for (ChaosResult.Injection injection : result.injections) {
             checkMeterFault(injection);
         }
@@ -803,7 +814,12 @@ final class ChaosRun implements AutoCloseable {
         }
         try {
             for (int value : DISK_FULL_VALUES) {
-                publish("set_c_limit", Integer.toString(value), 1, false);
+                // a write the full disk cannot persist must be refused with an error (busy, or storage_error once
+                // the contract branch lands: the marker is topic + payload, so either reason answers it)
+                boolean expect = undisturbed() && commanderConnected();
+                if (publish("set_c_limit", Integer.toString(value), 1, false) && expect) {
+                    markersExpected.add("set_c_limit|" + value);
+                }
                 Thread.sleep(fault.durationMs() / DISK_FULL_VALUES.length);    // paces writes over the fault
             }
         } finally {
@@ -921,6 +937,7 @@ final class ChaosRun implements AutoCloseable {
                     threads = Integer.parseInt(line.substring(8).trim());
                 }
             }
+            boolean afterGc = forceGcIfDue(process);
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort
                     + "/metrics")).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -947,12 +964,30 @@ final class ChaosRun implements AutoCloseable {
                 }
             }
             result.processSamples.add(new ChaosResult.ProcessSample(nowMs(), process.pid(), threads, (long) heap,
-                    passes, pass[0], pass[1], pass[2]));
+                    afterGc, passes, pass[0], pass[1], pass[2]));
         } catch (IOException | RuntimeException e) {
             // the process was killed meanwhile, or the web port not up yet
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Every {@value #GC_EVERY_MS} ms of a process's life (the first after {@value #GC_FIRST_MS} ms), asks it for a
+     * full collection ({@code jcmd <pid> GC.run}) so that the heap scraped next is its live set.
+     */
+    private boolean forceGcIfDue(Process process) throws IOException, InterruptedException {
+        long now = nowMs();
+        long firstSeen = processFirstSeenMs.computeIfAbsent(process.pid(), pid -> now);
+        long last = lastGcMs.getOrDefault(process.pid(), Long.MIN_VALUE / 2);
+        if (now - firstSeen < GC_FIRST_MS || now - last < GC_EVERY_MS) {
+            return false;
+        }
+        lastGcMs.put(process.pid(), now);
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return jcmd.waitFor(20, TimeUnit.SECONDS) && jcmd.exitValue() == 0;
     }
 
     private MqttClient connect(String clientId, boolean observe) throws Exception {

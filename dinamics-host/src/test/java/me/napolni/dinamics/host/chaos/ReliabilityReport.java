@@ -196,7 +196,7 @@ final class ReliabilityReport {
                 ChaosResult.ProcessSample last = r.processSamples.get(r.processSamples.size() - 1);
                 row(md, "seed " + r.schedule.seed() + ": gateway heap used min / max / last", mb(minHeap) + " / "
                         + mb(maxHeap) + " / " + mb(last.heapBytes()) + " (" + r.processSamples.size()
-                        + " samples, 5 s apart)");
+                        + " samples, 5 s apart); live heap, worst process: " + r.worstLiveHeap);
             }
         }
         if (!samples.isEmpty()) {
@@ -231,8 +231,8 @@ final class ReliabilityReport {
                 + "- The pass interval is the gateway's own figure (`dinamics_loop_pass_interval_milliseconds` on "
                 + "`/metrics`, a histogram since the process started, read every 5 s): a SIGKILLed process's last "
                 + "seconds are not in it. Heap is `jvm_memory_used_bytes{area=\"heap\"}` from the same scrape; "
-                + "\"flat\" compares its lower envelope (the floor the collector returns to) between the halves of "
-                + "each process's life.\n");
+                + "for \"flat\" the harness asks each process for a full GC (`jcmd <pid> GC.run`) every 30 s and "
+                + "compares the live heap scraped right after (these forced pauses are in the pass intervals).\n");
         for (ChaosResult r : results) {
             if (!r.passed()) {
                 md.append("\n## Failure of seed ").append(r.schedule.seed()).append("\n\n```\n")
