@@ -44,6 +44,16 @@ final class ChaosResult {
     }
 
     /**
+     * What the gateway said in one MQTT snapshot.
+     *
+     * @param tMs when it arrived
+     * @param allowedAmps {@code max_charging_current}, the law's allowed current (-1 when absent)
+     * @param pilotAmps {@code pilot_current} (-1 when absent)
+     */
+    record GatewaySample(long tMs, int allowedAmps, int pilotAmps) {
+    }
+
+    /**
      * One look at a gateway process: {@code /proc} threads and its {@code /metrics}.
      *
      * @param afterGc     true when taken right after a forced full collection (heap = live set)
@@ -93,6 +103,7 @@ final class ChaosResult {
     final List<Long> safeTimesMs = new CopyOnWriteArrayList<>();
     final List<Restart> restarts = new CopyOnWriteArrayList<>();
     final List<ProcessSample> processSamples = new CopyOnWriteArrayList<>();
+    final List<GatewaySample> gatewaySamples = new CopyOnWriteArrayList<>();
     final Map<String, Integer> web = new ConcurrentHashMap<>();
     final Map<String, Integer> errorReasons = new ConcurrentHashMap<>();
     final Map<String, Integer> diskFullErrors = new ConcurrentHashMap<>();

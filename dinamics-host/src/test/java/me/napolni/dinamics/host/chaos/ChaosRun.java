@@ -355,9 +355,34 @@ final class ChaosRun implements AutoCloseable {
             }
             result.check("over-rating episode at " + episode.startMs() + " ms within its bound", length <= allowed,
                     length + " ms, peak " + String.format("%.1f A", episode.peakAmps()) + ", bound " + allowed
-                            + " ms (" + cause + ")");
+                            + " ms (" + cause + ")" + gatewayDuring(episode));
         }
         result.worstEpisodeMs = worst;
+    }
+
+    /** What the gateway reported during an episode: was the pilot above its own allowed current throughout? */
+    private String gatewayDuring(ChaosResult.Episode episode) {
+        int minAllowed = Integer.MAX_VALUE;
+        int maxPilot = -1;
+        int seen = 0;
+        int pilotAbove = 0;
+        for (ChaosResult.GatewaySample sample : result.gatewaySamples) {
+            if (sample.tMs() >= episode.startMs() && sample.tMs() <= episode.endMs() && sample.allowedAmps() >= 0
+                    && sample.pilotAmps() >= 0) {
+                seen++;
+                minAllowed = Math.min(minAllowed, sample.allowedAmps());
+                maxPilot = Math.max(maxPilot, sample.pilotAmps());
+                if (sample.pilotAmps() > sample.allowedAmps()) {
+                    pilotAbove++;
+                }
+            }
+        }
+        if (seen == 0) {
+            return "";
+        }
+        return "; gateway snapshots: allowed ≥ " + minAllowed + " A, pilot ≤ " + maxPilot + " A, pilot above allowed in "
+                + pilotAbove + "/" + seen + (pilotAbove == seen ? " (the law held its setpoint over its own allowed "
+                + "current: the thermal-budget ride)" : "");
     }
 
     // ---- plant: house + car, breaker, meter ----
@@ -1045,6 +1070,8 @@ final class ChaosRun implements AutoCloseable {
                     lastSnapshot = snapshot;
                     lastSnapshotAtMs = nowMs();
                     result.snapshots++;
+                    result.gatewaySamples.add(new ChaosResult.GatewaySample(lastSnapshotAtMs,
+                            snapshot.path("max_charging_current").asInt(-1), snapshot.path("pilot_current").asInt(-1)));
                     trace("snapshot mains=" + snapshot.path("mains") + " max=" + snapshot.path("max_charging_current")
                             + " pilot=" + snapshot.path("pilot_current") + " car=" + snapshot.path("charging_current")
                             + " failsafe=" + snapshot.path("failsafe") + " conn=" + snapshot.path("connection")
