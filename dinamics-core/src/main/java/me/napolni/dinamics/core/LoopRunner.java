@@ -36,9 +36,9 @@ public final class LoopRunner implements AutoCloseable {
     public static final int LOG_EVERY_NTH_ERROR = 1000;
 
     /** Linear sub-buckets per power of two in the pass-interval histogram. */
-    public static final int SUB_BUCKETS = 16;
+    public static final int SUB_BUCKETS = 128;
 
-    private static final int SUB_BUCKET_BITS = 4;
+    private static final int SUB_BUCKET_BITS = 7;
     /** Enough buckets for intervals up to 2^40 µs (about 12 days); longer ones land in the last bucket. */
     private static final int MAX_EXPONENT = 40;
     private static final int BUCKETS = SUB_BUCKETS + (MAX_EXPONENT - SUB_BUCKET_BITS + 1) * SUB_BUCKETS;
@@ -160,7 +160,7 @@ public final class LoopRunner implements AutoCloseable {
         return maxNs;
     }
 
-    /** The bucket of an interval: exact below {@value #SUB_BUCKETS} µs, then 16 per power of two. */
+    /** The bucket of an interval: exact below {@value #SUB_BUCKETS} µs, then as many per power of two. */
     static int bucketOf(long intervalNs) {
         long us = Math.max(0, intervalNs / NS_PER_US);
         if (us < SUB_BUCKETS) {

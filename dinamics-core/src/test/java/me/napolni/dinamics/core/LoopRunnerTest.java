@@ -138,7 +138,7 @@ class LoopRunnerTest {
     }
 
     @Test
-    void shouldBucketEveryIntervalWithinOneSixteenthWhenRecorded() {
+    void shouldBucketEveryIntervalWithinItsResolutionWhenRecorded() {
         qt().withFixedSeed(20261130L)
                 .forAll(longs().between(0, TimeUnit.DAYS.toNanos(10)))
                 .checkAssert(ns -> {

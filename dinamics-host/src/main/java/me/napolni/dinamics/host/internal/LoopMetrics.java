@@ -11,7 +11,8 @@ import java.util.function.ToDoubleFunction;
  * The control loop's pass interval on the web server's Micrometer registry (the host's one Micrometer class):
  * {@code dinamics.loop.pass.interval} in milliseconds with a {@code stat} tag of {@code p50}, {@code p99} or
  * {@code max} (Prometheus {@code dinamics_loop_pass_interval_milliseconds{stat="p99"}}), and
- * {@code dinamics.loop.pass.intervals}, the number counted. Read at scrape time from {@link LoopRunner#passIntervals()}.
+ * {@code dinamics.loop.pass.intervals}, the number counted. Read at scrape time from
+ * {@link LoopRunner#passIntervals()}.
  */
 public final class LoopMetrics {
 

@@ -380,8 +380,8 @@ final class ChaosRun implements AutoCloseable {
         if (seen == 0) {
             return "";
         }
-        return "; gateway snapshots: allowed ≥ " + minAllowed + " A, pilot ≤ " + maxPilot + " A, pilot above allowed in "
-                + pilotAbove + "/" + seen + (pilotAbove == seen ? " (the law held its setpoint over its own allowed "
+        return "; gateway snapshots: allowed ≥ " + minAllowed + " A, pilot ≤ " + maxPilot
+                + " A, pilot above allowed in " + pilotAbove + "/" + seen + (pilotAbove == seen ? " (the law held its setpoint over its own allowed "
                 + "current: the thermal-budget ride)" : "");
     }
 
