@@ -381,8 +381,8 @@ final class ChaosRun implements AutoCloseable {
             return "";
         }
         return "; gateway snapshots: allowed ≥ " + minAllowed + " A, pilot ≤ " + maxPilot
-                + " A, pilot above allowed in " + pilotAbove + "/" + seen + (pilotAbove == seen ? " (the law held its setpoint over its own allowed "
-                + "current: the thermal-budget ride)" : "");
+                + " A, pilot above allowed in " + pilotAbove + "/" + seen + (pilotAbove == seen
+                ? " (the law held its setpoint over its own allowed current: the thermal-budget ride)" : "");
     }
 
     // ---- plant: house + car, breaker, meter ----
