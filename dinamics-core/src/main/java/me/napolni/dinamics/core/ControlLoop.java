@@ -12,7 +12,6 @@ import me.napolni.dinamics.core.control.ChargerObservation;
 import me.napolni.dinamics.core.control.CurrentBalancer;
 import me.napolni.dinamics.core.control.Decision;
 import me.napolni.dinamics.core.control.DecisionAction;
-import me.napolni.dinamics.core.control.FailsafeMode;
 import me.napolni.dinamics.core.control.FailsafeState;
 import me.napolni.dinamics.core.session.ChargingSession;
 import me.napolni.dinamics.core.session.SessionInputs;
@@ -20,6 +19,7 @@ import me.napolni.dinamics.core.session.SessionOutput;
 import me.napolni.dinamics.core.session.StationState;
 import me.napolni.dinamics.core.session.StopReason;
 import me.napolni.dinamics.core.settings.ChargerSettings;
+import me.napolni.dinamics.core.settings.EnableIntent;
 import me.napolni.dinamics.core.settings.Settings;
 import me.napolni.dinamics.core.sharing.ShareAllocator;
 import me.napolni.dinamics.core.time.LocalMinuteClock;
@@ -38,6 +38,10 @@ import me.napolni.dinamics.core.time.LocalMinuteClock;
  *   timer); timer4 is the control law's deep-shortage pause, with timer4's delay;</li>
  *   <li>calls a port only when what it should do changes (a setpoint that the charger does not take is sent
  *   again after {@value #RESEND_MS} ms; after the link comes back everything is sent again);</li>
+ *   <li>enables ({@code $FE}) only on the operator's {@code set_enable 2}, with plug &amp; charge on while a car is
+ *   connected, or to undo a stop the gateway itself made of a charger it saw enabled; never merely because it
+ *   started or the link came up (TOPICS.md 4.2): a charger found asleep is left asleep, one found enabled is
+ *   taken as it is;</li>
  *   <li>publishes an immutable {@link ControlSnapshot} through a volatile reference ({@link #snapshot()}).</li>
  * </ol>
  * Adapters never touch the state: they read snapshots and submit commands. Apart from the snapshot (one small
@@ -86,6 +90,10 @@ public final class ControlLoop implements DutyCycle {
     private final StopReason[] stopReason;
     private final int[] allowedAmps;
     private final boolean[] linkWasOk;
+    /** The gateway may send {@code $FE}: after set_enable 2, or after it stopped a charger it saw enabled. */
+    private final boolean[] mayEnable;
+    /** The charger is asleep by another's doing and left so (plug &amp; charge off, no set_enable 2 yet). */
+    private final boolean[] held;
     private final ShareAllocator sharing;
     private final double[] siteHeadroomAmps = new double[PhaseReadings.MAX_PHASES];
     private final double[] carOnPhaseAmps = new double[PhaseReadings.MAX_PHASES];
@@ -117,6 +125,8 @@ public final class ControlLoop implements DutyCycle {
         this.stopReason = new StopReason[count];
         this.allowedAmps = new int[count];
         this.linkWasOk = new boolean[count];
+        this.mayEnable = new boolean[count];
+        this.held = new boolean[count];
         for (int i = 0; i < count; i++) {
             ChargerSettings charger = initial.chargers().get(i);
             balancers[i] = new CurrentBalancer(balancerConfig(initial, charger));
@@ -125,7 +135,7 @@ public final class ControlLoop implements DutyCycle {
             sessions[i] = ChargingSession.start(charger.enableIntent());
             sessionInputs[i] = new SessionInputs();
             sessionOutputs[i] = new SessionOutput();
-            commandedState[i] = StationState.ENABLED;
+            commandedState[i] = null;       // unknown: taken as it is at the first pass, never enabled for that
             commandedSetpoint[i] = ChargerSnapshot.UNKNOWN_AMPS;
             setpointSentNs[i] = NO_TIME;
             linkWasOk[i] = true;
@@ -172,8 +182,7 @@ public final class ControlLoop implements DutyCycle {
                 .resumeDelayMs(settings.resumeDelayMs())
                 .minimumPauseMs(settings.minPauseMs())
                 .staleAfterMs(settings.staleAfterMs())
-                .failsafeMode(settings.failsafeMode() == me.napolni.dinamics.core.settings.FailsafeMode.PAUSE
-                        ? FailsafeMode.PAUSE : FailsafeMode.MINIMUM)
+                .failsafeMode(settings.failsafeMode())
                 .deepShortageAmps(Math.min(DEEP_SHORTAGE_AMPS, minimum))
                 .deepShortagePauseMs(settings.timerMs(4))
                 .staticMode(!settings.dynamic())
@@ -305,6 +314,12 @@ public final class ControlLoop implements DutyCycle {
                 int index = settings.chargerIndex(operator.chargerId());
                 if (index >= 0) {
                     sessions[index].operator(operator.intent());
+                    if (operator.intent() == EnableIntent.ENABLED) {
+                        mayEnable[index] = true;
+                        if (commandedState[index] == StationState.ENABLED) {
+                            commandedState[index] = null;   // $FE again: set_enable 2 is answered by the charger
+                        }
+                    }
                 }
             }
         }
@@ -337,7 +352,7 @@ public final class ControlLoop implements DutyCycle {
                 }
             }
             ChargerSettings charger = s.chargers().get(i);
-            boolean wants = observation.carConnected() && sessions[i].state() == StationState.ENABLED;
+            boolean wants = observation.carConnected() && sessions[i].state() == StationState.ENABLED && !held[i];
             int minimum = Math.min(charger.cMinLimitAmps(), LAW_MINIMUM_CEILING_AMPS);
             sharing.demand(i, wants, mask, minimum, Math.max(minimum, charger.cLimitAmps()), charger.priority());
         }
@@ -358,11 +373,15 @@ public final class ControlLoop implements DutyCycle {
         int allowed = Math.max(0, Math.min(Math.min(decision.allowedAmps(), share), cap));
         allowedAmps[i] = allowed;
 
+        // timer1..3 count only while the charger is enabled: not while left asleep or paused by the control law
+        boolean timersRun = commandedState[i] == StationState.ENABLED && !held[i];
         SessionInputs in = sessionInputs[i];
         in.carAmps(observation.carAmps()).pilotAmps(observation.setpointAmps())
                 .carConnected(observation.carConnected()).allowedAmps(allowed).minimumAmps(minimum)
                 .plugAndCharge(pnc).insideDelayWindow(charger.delayTimer().allows(minute))
-                .timerMs(1, s.timerMs(1)).timerMs(2, s.timerMs(2)).timerMs(3, s.timerMs(3))
+                .timerMs(1, !timersRun ? SessionInputs.TIMER_OFF : s.timerMs(1))
+                .timerMs(2, !timersRun ? SessionInputs.TIMER_OFF : s.timerMs(2))
+                .timerMs(3, !timersRun ? SessionInputs.TIMER_OFF : s.timerMs(3))
                 .timerMs(4, SessionInputs.TIMER_OFF);
         SessionOutput out = sessionOutputs[i];
         sessions[i].doWork(nowNs, in, out);
@@ -386,22 +405,35 @@ public final class ControlLoop implements DutyCycle {
         StationState desired = out.state();
         StopReason reason = out.stopReason();
         int target = commandedSetpoint[i];
+        boolean wasHeld = held[i];
+        held[i] = false;
         if (desired == StationState.ENABLED) {
             if (out.changed()) {
                 lawPaused[i] = false;
             }
             DecisionAction action = decision.action();
-            boolean noShare = count > 1 && observation.carConnected() && share == 0;
+            boolean asleep = observation.activity() == ChargerActivity.PAUSED;
+            boolean noShare = count > 1 && observation.carConnected() && share == 0 && !wasHeld;
             if (action == DecisionAction.PAUSE || (noShare && !lawPaused[i])) {
                 lawPaused[i] = true;
-                lawPauseReason[i] = decision.stopReason() != null ? mapReason(decision.stopReason())
+                lawPauseReason[i] = decision.stopReason() != null ? decision.stopReason()
                         : StopReason.NO_HEADROOM;
             } else if (lawPaused[i] && action == DecisionAction.RESUME && !noShare) {
                 lawPaused[i] = false;
             }
+            boolean enableAllowed = mayEnable[i] || (pnc && observation.carConnected());
             if (lawPaused[i]) {
                 desired = StationState.ASLEEP;
                 reason = lawPauseReason[i];
+            } else if (commandedState[i] != StationState.ENABLED && !enableAllowed && !asleep) {
+                // found enabled (at start, after the link came back): taken as it is
+                commandedState[i] = StationState.ENABLED;
+                target = clamp(Math.min(decision.setpointAmps(), share), minimum, cap);
+            } else if (commandedState[i] != StationState.ENABLED && (!enableAllowed || allowed < minimum)) {
+                // asleep by another's doing, and nothing entitles the gateway to start it, or no minimum fits
+                held[i] = true;
+                stopReason[i] = enableAllowed ? StopReason.NO_HEADROOM : null;
+                return 0;
             } else if (commandedState[i] != StationState.ENABLED) {
                 // about to enable or resume: start from what fits now, not from a setpoint of long ago
                 target = clamp(Math.min(decision.setpointAmps(), allowed), minimum, cap);
@@ -429,9 +461,13 @@ public final class ControlLoop implements DutyCycle {
             if (commandedState[i] != StationState.ENABLED) {
                 port.enable();
                 commandedState[i] = StationState.ENABLED;
+                mayEnable[i] = true;
                 sent++;
             }
         } else if (commandedState[i] != desired) {
+            if (observation.activity() != ChargerActivity.PAUSED) {
+                mayEnable[i] = true;        // a stop of the gateway's own: it may undo it
+            }
             if (desired == StationState.DISABLED) {
                 port.disable();
             } else {
@@ -445,7 +481,8 @@ public final class ControlLoop implements DutyCycle {
 
     private ChargerSnapshot chargerSnapshot(int i, ChargerSettings charger) {
         ChargerObservation observation = observations[i];
-        StationState state = commandedState[i] != null ? commandedState[i] : StationState.ENABLED;
+        StationState state = held[i] ? StationState.ASLEEP
+                : commandedState[i] != null ? commandedState[i] : StationState.ENABLED;
         int phases = decisions[i].activePhases() != 0 ? decisions[i].activePhases() : observation.activePhases();
         if (observation.activity() == ChargerActivity.PAUSED && state != StationState.ENABLED) {
             phases = 0;
@@ -453,17 +490,6 @@ public final class ControlLoop implements DutyCycle {
         return new ChargerSnapshot(charger.id(), charger.priority(), allowedAmps[i], commandedSetpoint[i], state,
                 state == StationState.ENABLED ? null : stopReason[i], phases, observation.carAmps(),
                 observation.carConnected(), observation.linkOk());
-    }
-
-    private static StopReason mapReason(me.napolni.dinamics.core.control.StopReason reason) {
-        switch (reason) {
-            case THERMAL:
-                return StopReason.THERMAL;
-            case FAILSAFE:
-                return StopReason.FAILSAFE;
-            default:
-                return StopReason.NO_HEADROOM;
-        }
     }
 
     /** Phases as digits (1, 2, 3, 12, 13, 23, 123) to a mask; 0 or anything else means all three. */

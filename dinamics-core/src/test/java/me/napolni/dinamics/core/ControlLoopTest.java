@@ -157,6 +157,134 @@ class ControlLoopTest {
         assertEquals(13, shared.snapshot().chargers().get(1).allowedAmps());
     }
 
+    /** A loop over {@link #port} with the given settings, the charger asleep at power-on (state 254). */
+    private ControlLoop startAsleep(Settings start) {
+        port.paused = true;
+        return ControlLoop.create(start, latest, List.of(port), LocalMinuteClock.fixed(600));
+    }
+
+    private void passes(ControlLoop on, int count) {
+        for (int n = 0; n < count; n++) {
+            clock.advanceMs(PASS_MS);
+            for (int phase = 0; phase < PhaseReadings.MAX_PHASES; phase++) {
+                latest.record(phase, houseAmps + port.carAmps(), clock.nanoTime());
+            }
+            on.doWork(clock.nanoTime());
+        }
+    }
+
+    @Test
+    void shouldNotEnableAtStartWhenPlugAndChargeIsOffAndNoIntentIsStored() {
+        ControlLoop started = startAsleep(settings);
+        passes(started, 120);
+        assertFalse(port.calls.contains("FE"), "P&C 0 starts charging only on set_enable 2: " + port.calls);
+        assertFalse(port.calls.contains("FD"), "never disabled at start: " + port.calls);
+        assertTrue(port.paused);
+        assertEquals(StationState.ASLEEP, started.snapshot().primary().state());
+        assertTrue(started.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        passes(started, 1);
+        assertEquals("FE", port.lastCall(), "set_enable 2 starts it: " + port.calls);
+        assertEquals(StationState.ENABLED, started.snapshot().primary().state());
+    }
+
+    @Test
+    void shouldNotEnableAtStartWhenTheStoredIntentIsTwo() {
+        ControlLoop started = startAsleep(settings.with("1", SettingKey.ENABLE, EnableIntent.ENABLED.code()));
+        passes(started, 120);
+        assertFalse(port.calls.contains("FE"), "a stored 2 sends nothing: " + port.calls);
+        assertFalse(port.calls.contains("FS") || port.calls.contains("FD"), port.calls.toString());
+    }
+
+    @Test
+    void shouldNotEnableWhenTheLinkComesUpAfterStart() {
+        port.linkOk = false;
+        ControlLoop started = startAsleep(settings);
+        passes(started, 5);
+        port.linkOk = true;
+        passes(started, 60);
+        assertFalse(port.calls.contains("FE"), "a link that comes up is no reason to charge: " + port.calls);
+    }
+
+    @Test
+    void shouldApplyAStoredSleepAgainAndNotEnableLater() {
+        ControlLoop started = startAsleep(settings.with("1", SettingKey.ENABLE, EnableIntent.SLEEP.code()));
+        passes(started, 60);
+        assertEquals(List.of("FS"), port.calls.stream().filter(c -> c.startsWith("F")).toList());
+        assertEquals(StopReason.OPERATOR_SLEEP, started.snapshot().primary().stopReason());
+    }
+
+    @Test
+    void shouldEnableAtStartWhenPlugAndChargeIsOnAndACarIsConnected() {
+        ControlLoop started = startAsleep(settings.with(SettingKey.PLUGANDCHARGE, 1));
+        passes(started, 5);
+        assertTrue(port.calls.contains("FE"), "P&C 1 with a car: " + port.calls);
+        assertFalse(port.paused);
+    }
+
+    @Test
+    void shouldNotEnableWithPlugAndChargeWhenTheMinimumDoesNotFit() {
+        houseAmps = 37;
+        ControlLoop started = startAsleep(settings.with(SettingKey.PLUGANDCHARGE, 1));
+        passes(started, 30);
+        assertFalse(port.calls.contains("FE"), "no headroom: " + port.calls);
+        houseAmps = 2;
+        passes(started, 60);
+        assertTrue(port.calls.contains("FE"), "once the minimum fits: " + port.calls);
+    }
+
+    @Test
+    void shouldWaitForTheMinimumWhenEnableIsTwoAndNoHeadroomIsLeft() {
+        houseAmps = 37;
+        ControlLoop started = startAsleep(settings);
+        passes(started, 5);
+        assertTrue(started.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        passes(started, 30);
+        assertFalse(port.calls.contains("FE"), "stays asleep until the minimum fits: " + port.calls);
+        assertEquals(StopReason.NO_HEADROOM, started.snapshot().primary().stopReason());
+        houseAmps = 2;
+        passes(started, 60);
+        assertTrue(port.calls.contains("FE"), "then set_enable 2 takes effect: " + port.calls);
+        assertFalse(port.paused);
+    }
+
+    @Test
+    void shouldEnableAgainAfterALinkLossWhenTheOperatorHadEnabled() {
+        ControlLoop started = startAsleep(settings);
+        passes(started, 3);
+        assertTrue(started.submit(new ControlCommand.Operator("1", EnableIntent.ENABLED)));
+        passes(started, 3);
+        port.linkOk = false;
+        port.paused = true;             // the controller rebooted asleep while the link was down
+        passes(started, 5);
+        port.linkOk = true;
+        passes(started, 3);
+        assertEquals(2, port.calls.stream().filter("FE"::equals).count(), "the intent is set up again: " + port.calls);
+        assertFalse(port.paused);
+    }
+
+    @Test
+    void shouldNotCountNoCurrentWhileTheChargerIsLeftAsleep() {
+        ControlLoop started = startAsleep(settings);
+        passes(started, (int) (settings.timerMs(1) / PASS_MS) * 2);
+        assertFalse(port.calls.contains("FS"), "timer1 does not run for a charger the gateway did not enable: "
+                + port.calls);
+        assertEquals(null, started.snapshot().primary().stopReason());
+    }
+
+    @Test
+    void shouldResumeItsOwnPauseWhenPlugAndChargeIsOff() {
+        ControlLoop started = ControlLoop.create(settings, latest, List.of(port), LocalMinuteClock.fixed(600));
+        passes(started, 30);
+        assertFalse(port.calls.contains("FE"), "a charging car is taken as it is: " + port.calls);
+        houseAmps = 45;
+        passes(started, 60);
+        assertTrue(port.paused, "no headroom: " + port.calls);
+        houseAmps = 2;
+        passes(started, 300);
+        assertFalse(port.paused, "the gateway resumes its own pause: " + port.calls);
+        assertEquals("FE", port.calls.stream().filter(c -> c.startsWith("F")).reduce((a, b) -> b).orElse(""));
+    }
+
     @Test
     void shouldRefuseCommandsWhenQueueIsFull() {
         for (int i = 0; i < ControlLoop.COMMAND_QUEUE_CAPACITY; i++) {

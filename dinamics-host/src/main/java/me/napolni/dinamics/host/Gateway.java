@@ -35,6 +35,7 @@ import me.napolni.dinamics.host.update.UpdateException;
 import me.napolni.dinamics.host.update.UpdateManager;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,13 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class Gateway implements DeviceControl, AutoCloseable {
+
+    /** The reason of a setting that could not be persisted (our extension of TOPICS.md 2): nothing changed. */
+    public static final String STORAGE_ERROR = "storage_error";
+    /** The {@code detail} of {@link #STORAGE_ERROR} when the data folder's file system is full. */
+    public static final String DISK_FULL = "disk_full";
+    /** The reason of a command that failed inside the gateway (a bug, not the input): nothing changed. */
+    public static final String INTERNAL_ERROR = "internal_error";
 
     /** The control loop's period, ms of gateway time. */
     public static final long PASS_PERIOD_MS = 250;
@@ -358,7 +366,11 @@ public final class Gateway implements DeviceControl, AutoCloseable {
             public void onConnection(boolean ok) {
                 log(ok ? 2 : 1, "charger " + id + ": link " + (ok ? "OK" : "CON_ERROR"));
                 // the loop sees the link in the port's observation and sends everything again after a recovery
-                statusThread.execute(Gateway.this::publishStatus);
+                try {
+                    statusThread.execute(Gateway.this::publishStatus);
+                } catch (RejectedExecutionException closing) {
+                    // the gateway is closing: its ports report the link going down, nobody listens any more
+                }
             }
         };
     }
@@ -392,9 +404,12 @@ public final class Gateway implements DeviceControl, AutoCloseable {
             commandThread.execute(() -> {
                 try {
                     work.accept(result);
+                } catch (UncheckedIOException e) {
+                    LOG.log(Level.ERROR, "command failed: " + e, e);
+                    result.complete(storageError(e.getCause()));
                 } catch (RuntimeException e) {
                     LOG.log(Level.ERROR, "command failed: " + e, e);
-                    result.complete(CommandResult.rejected("busy", null, e.getMessage()));
+                    result.complete(CommandResult.rejected(INTERNAL_ERROR, null, String.valueOf(e)));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -451,8 +466,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         try {
             store.save(applied.settings());
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "settings not saved: " + e.getMessage());
-            return CommandResult.rejected("busy", null, "cannot save settings: " + e.getMessage());
+            return storageError(e);
         }
         if (!loop.submit(new ControlCommand.ApplySettings(applied.settings()))) {
             try {
@@ -479,6 +493,28 @@ public final class Gateway implements DeviceControl, AutoCloseable {
         }
         publishStatus();                // status() shows the change once it is acknowledged
         return CommandResult.accepted(changed.size() == 1 ? value : null);
+    }
+
+    /**
+     * The reply to a setting that could not be persisted: {@code storage_error}, with {@code disk_full} as the detail
+     * when the file system is full, else the file system's message. Nothing was changed.
+     */
+    static CommandResult storageError(IOException e) {
+        boolean full = isDiskFull(e);
+        LOG.log(Level.ERROR, "settings not saved" + (full ? " (disk full): " : ": ") + e);
+        return CommandResult.rejected(STORAGE_ERROR, null, full ? DISK_FULL : "cannot save settings: " + e.getMessage());
+    }
+
+    /** ENOSPC (or EDQUOT) anywhere in the chain; Java reports it only as the message of a plain IOException. */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("No space left on device")
+                    || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CompletionStage<CommandResult> enable(String id, int value) {
@@ -673,7 +709,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
             try {
                 store.save(defaults);
             } catch (IOException e) {
-                result.complete(CommandResult.rejected("busy", null, "cannot save settings: " + e.getMessage()));
+                result.complete(storageError(e));
                 return;
             }
             if (!loop.submit(new ControlCommand.ApplySettings(defaults))) {

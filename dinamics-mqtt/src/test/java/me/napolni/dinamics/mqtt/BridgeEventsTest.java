@@ -139,6 +139,27 @@ class BridgeEventsTest {
     }
 
     @Test
+    void shouldPublishUpdateFailedOnSetUpdateWhenTheLastUpdateWasRolledBack() {
+        int mark = watcher.mark();
+        // no set_update in this process: the update was asked for before the restart into the unhealthy version
+        listener().onUpdateStatus(false, "failed: health_check");
+        watcher.awaitPayload(BASE + "update_status", "failed: health_check", mark);
+        watcher.awaitPayload(BASE + "error", "{\"topic\":\"set_update\",\"payload\":\"1\",\"reason\":"
+                + "\"update_failed\",\"expected\":\"1\",\"detail\":\"health_check\"}", mark);
+    }
+
+    @Test
+    void shouldPublishNoErrorWhenAnUpdateNobodyAskedForHereFails() {
+        int mark = watcher.mark();
+        listener().onUpdateStatus(true, "failed: network");       // e.g. asked for through the web UI
+        watcher.awaitPayload(BASE + "update_spiffs_status", "failed: network", mark);
+        listener().onUpdateStatus(true, "checking");               // a later message on the same ordered queue
+        watcher.awaitPayload(BASE + "update_spiffs_status", "checking", mark);
+        assertTrue(watcher.since(mark).stream().noneMatch(r -> r.topic().equals(BASE + "error")),
+                "only the asking topic gets the error");
+    }
+
+    @Test
     void shouldPublishStateAndSnapshotWhenStatusChanges() {
         int mark = watcher.mark();
         device.failsafe = "stale";

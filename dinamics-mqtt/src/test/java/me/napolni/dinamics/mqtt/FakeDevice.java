@@ -25,6 +25,9 @@ import me.napolni.dinamics.core.settings.SettingScope;
  */
 final class FakeDevice implements DeviceControl {
 
+    private static final long C_LIMIT_MAX = 32;
+    private static final long C_MIN_LIMIT_MIN = 6;
+
     /** A mutable charger; {@link #status()} freezes it. */
     static final class Charger {
         final String id;
@@ -151,13 +154,16 @@ final class FakeDevice implements DeviceControl {
                 return done(CommandResult.accepted(value));
             case "c_limit":
                 if (value < c.cMinLimit) {
-                    return done(CommandResult.rejected("inconsistent", "6..32", "c_min_limit " + c.cMinLimit));
+                    // expected: what would be accepted now, as the gateway answers (docs/mqtt.md 7)
+                    return done(CommandResult.rejected("inconsistent", c.cMinLimit + ".." + C_LIMIT_MAX,
+                            "c_min_limit " + c.cMinLimit));
                 }
                 c.cLimit = (int) value;
                 break;
             case "c_min_limit":
                 if (value > c.cLimit) {
-                    return done(CommandResult.rejected("inconsistent", "6..32", "c_limit " + c.cLimit));
+                    return done(CommandResult.rejected("inconsistent", C_MIN_LIMIT_MIN + ".." + c.cLimit,
+                            "c_limit " + c.cLimit));
                 }
                 c.cMinLimit = (int) value;
                 break;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -27,14 +28,29 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * A user's client, as {@code mosquitto_sub}/{@code mosquitto_pub} would be: records everything it receives, with
  * QoS and RETAIN. On MQTT 5 it subscribes with "retain as published", so the RETAIN flag of live messages is
  * the publisher's; on 3.1.1 the broker clears it on live messages and sets it only on replayed retained ones.
+ *
+ * <p>Shared through this module's test-jar with dinamics-host's end-to-end tests (one user client, not two).
  */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(Long.getLong("mqtt.test.waitSeconds", 15));
+    /** How long an await waits: {@code -Dmqtt.test.waitSeconds}, default 20 s (generous under CPU load). */
+    public static final Duration WAIT = Duration.ofSeconds(Long.getLong("mqtt.test.waitSeconds", 20));
 
-    /** One received message. */
-    record Received(String topic, byte[] payload, int qos, boolean retained) {
-        String text() {
+    /**
+     * One received message.
+     *
+     * @param topic the topic
+     * @param payload the bytes
+     * @param qos the QoS it came with
+     * @param retained the RETAIN flag it came with
+     */
+    public record Received(String topic, byte[] payload, int qos, boolean retained) {
+        /**
+         * Returns the payload as UTF-8 text.
+         *
+         * @return the text
+         */
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
@@ -49,7 +65,13 @@ final class TestClient implements AutoCloseable {
     private final MqttClient v3;
     private final org.eclipse.paho.mqttv5.client.MqttClient v5;
 
-    TestClient(String uri, int version) {
+    /**
+     * Connects a clean session with a fresh client id.
+     *
+     * @param uri the broker, e.g. {@code tcp://127.0.0.1:1883}
+     * @param version 5 for MQTT 5, else 3.1.1
+     */
+    public TestClient(String uri, int version) {
         this(uri, version, "test-" + UUID.randomUUID(), true);
     }
 
@@ -118,7 +140,13 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    TestClient subscribe(String filter) {
+    /**
+     * Subscribes at QoS 2 (v5: retain as published).
+     *
+     * @param filter the topic filter
+     * @return this client
+     */
+    public TestClient subscribe(String filter) {
         try {
             if (v5 != null) {
                 MqttSubscription s = new MqttSubscription(filter, 2);
@@ -133,7 +161,14 @@ final class TestClient implements AutoCloseable {
         return this;
     }
 
-    void publish(String topic, byte[] payload, boolean retained) {
+    /**
+     * Publishes at QoS 1.
+     *
+     * @param topic the topic
+     * @param payload the bytes
+     * @param retained the RETAIN flag
+     */
+    public void publish(String topic, byte[] payload, boolean retained) {
         try {
             if (v5 != null) {
                 v5.publish(topic, payload, 1, retained);
@@ -145,20 +180,44 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    void publish(String topic, String payload) {
+    /**
+     * Publishes UTF-8 text at QoS 1, not retained.
+     *
+     * @param topic the topic
+     * @param payload the text
+     */
+    public void publish(String topic, String payload) {
         publish(topic, payload.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    int mark() {
+    /**
+     * Returns a mark: the number of messages received so far.
+     *
+     * @return the mark
+     */
+    public int mark() {
         return received.size();
     }
 
-    List<Received> since(int mark) {
+    /**
+     * Returns what came after a mark.
+     *
+     * @param mark from {@link #mark()}
+     * @return the messages, oldest first
+     */
+    public List<Received> since(int mark) {
         List<Received> all = new ArrayList<>(received);
         return all.subList(Math.min(mark, all.size()), all.size());
     }
 
-    List<Received> on(String topic, int mark) {
+    /**
+     * Returns what came on one topic after a mark.
+     *
+     * @param topic the exact topic
+     * @param mark from {@link #mark()}
+     * @return the messages, oldest first
+     */
+    public List<Received> on(String topic, int mark) {
         List<Received> out = new ArrayList<>();
         for (Received r : since(mark)) {
             if (r.topic().equals(topic)) {
@@ -168,25 +227,53 @@ final class TestClient implements AutoCloseable {
         return out;
     }
 
-    Received awaitMessage(int mark, Predicate<Received> match, String what) {
+    /**
+     * Waits up to {@link #WAIT} for a message after a mark that matches.
+     *
+     * @param mark from {@link #mark()}
+     * @param match what to wait for
+     * @param what the awaited message, for the failure message
+     * @return the first match
+     * @throws AssertionError naming what did come, when nothing matched in time
+     */
+    public Received awaitMessage(int mark, Predicate<Received> match, String what) {
         Received[] found = new Received[1];
-        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).alias(what + "; got " + since(mark)).until(() -> {
-            for (Received r : since(mark)) {
-                if (match.test(r)) {
-                    found[0] = r;
-                    return true;
+        try {
+            await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> {
+                for (Received r : since(mark)) {
+                    if (match.test(r)) {
+                        found[0] = r;
+                        return true;
+                    }
                 }
-            }
-            return false;
-        });
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no " + what + " within " + WAIT + "; got " + since(mark), e);
+        }
         return found[0];
     }
 
-    Received awaitOn(String topic, int mark) {
+    /**
+     * Waits for any message on a topic after a mark.
+     *
+     * @param topic the exact topic
+     * @param mark from {@link #mark()}
+     * @return the first one
+     */
+    public Received awaitOn(String topic, int mark) {
         return awaitMessage(mark, r -> r.topic().equals(topic), "a message on " + topic);
     }
 
-    Received awaitPayload(String topic, String payload, int mark) {
+    /**
+     * Waits for a message on a topic with exactly this text after a mark.
+     *
+     * @param topic the exact topic
+     * @param payload the text
+     * @param mark from {@link #mark()}
+     * @return the first one
+     */
+    public Received awaitPayload(String topic, String payload, int mark) {
         return awaitMessage(mark, r -> r.topic().equals(topic) && r.text().equals(payload),
                 topic + " = " + payload);
     }

@@ -44,6 +44,7 @@ public final class FakeDevice implements DeviceControl {
     private volatile long tsMs = 1_767_225_600_000L;
     private boolean household;
     private volatile int failingReads;
+    private volatile boolean storageFull;
     private long step;
 
     /** A single-charger site. */
@@ -116,6 +117,11 @@ public final class FakeDevice implements DeviceControl {
     }
 
     /** Makes the next reads of the status throw, as a faulty gateway might. */
+    /** Makes every setting change fail as the gateway's does when its disk is full. */
+    public void storageFull(boolean full) {
+        storageFull = full;
+    }
+
     public void failReads(int count) {
         failingReads = count;
     }
@@ -188,6 +194,9 @@ public final class FakeDevice implements DeviceControl {
             Violation first = result.violations().get(0);
             return done(CommandResult.rejected(first.reason(), first.expected(), null));
         }
+        if (storageFull) {
+            return done(CommandResult.rejected("storage_error", null, "disk_full"));
+        }
         settings = result.settings();
         if (setting == SettingKey.ENABLE && id.equals(settings.primary().id())) {
             enable = (int) value;
@@ -202,6 +211,9 @@ public final class FakeDevice implements DeviceControl {
         Map<String, CommandResult> violations = validate(values);
         if (!violations.isEmpty()) {
             return done(violations.values().iterator().next());
+        }
+        if (storageFull) {
+            return done(CommandResult.rejected("storage_error", null, "disk_full"));
         }
         Map<SettingKey, Long> typed = new LinkedHashMap<>();
         values.forEach((key, value) -> typed.put(SettingKey.ofKey(key).orElseThrow(), value));

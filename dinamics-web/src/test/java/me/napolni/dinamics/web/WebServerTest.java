@@ -110,6 +110,20 @@ class WebServerTest {
     // ---------- PUT /api/settings ----------
 
     @Test
+    void shouldAnswerInsufficientStorageAndChangeNothingWhenSettingsCannotBePersisted() throws Exception {
+        device.storageFull(true);
+        HttpResponse<String> all = http.putJson("/api/settings", "{\"breaker\":20}");
+        assertEquals(507, all.statusCode(), all.body());
+        JsonNode error = json(all).get("errors").get(0);
+        assertEquals("storage_error", error.get("reason").asText());
+        assertEquals("disk_full", error.get("detail").asText());
+        HttpResponse<String> one = http.postJson("/api/command", "{\"key\":\"enable\",\"value\":3}");
+        assertEquals(507, one.statusCode(), one.body());
+        assertEquals(16, json(http.get("/api/settings")).get("breaker").asInt());
+        assertEquals(List.of(), device.accepted());
+    }
+
+    @Test
     void shouldApplySettingsWhenEveryValueIsValid() throws Exception {
         HttpResponse<String> response = http.putJson("/api/settings",
                 "{\"c_limit\":20,\"breaker\":\"25\",\"delay_timer\":\"22:00-06:00\"}");

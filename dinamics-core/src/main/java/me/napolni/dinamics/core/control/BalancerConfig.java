@@ -2,6 +2,7 @@ package me.napolni.dinamics.core.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import me.napolni.dinamics.core.settings.FailsafeMode;
 
 /**
  * The settings of the control law, immutable and validated as a whole.

@@ -6,6 +6,8 @@ import me.napolni.dinamics.core.control.internal.BreakerThermalState;
 import me.napolni.dinamics.core.control.internal.MinimumWindow;
 import me.napolni.dinamics.core.control.internal.PhaseDetector;
 import me.napolni.dinamics.core.control.internal.PhaseSet;
+import me.napolni.dinamics.core.session.StopReason;
+import me.napolni.dinamics.core.settings.FailsafeMode;
 
 /**
  * The control law: keeps the car's current as high as the breaker allows, and never so high that it trips

@@ -1,5 +1,7 @@
 package me.napolni.dinamics.core.control;
 
+import me.napolni.dinamics.core.session.StopReason;
+
 /**
  * The outcome of one balancer pass, written into a holder that the caller owns and reuses.
  *

@@ -209,9 +209,9 @@ public final class ChargingSession {
         }
     }
 
-    /** Follows one condition; true when it has held without a break for the timer's delay. */
+    /** Follows one condition; true when it has held without a break for the timer's delay; an off timer forgets. */
     private boolean track(int number, boolean holds, long nowNs, SessionInputs in) {
-        if (!holds) {
+        if (!holds || in.timerMs(number) == SessionInputs.TIMER_OFF) {
             sinceNs[number] = NOT_SINCE;
             return false;
         }

@@ -9,8 +9,9 @@ import me.napolni.dinamics.core.settings.Settings;
  */
 public final class SessionInputs {
 
-    /** A timer delay that never fires (for a caller that leaves a condition to someone else, as the control loop
-     *  leaves timer4 to the control law). */
+    /** A timer delay that never fires and counts nothing, so its delay starts afresh once it is on again (for a
+     *  caller that leaves a condition to someone else, as the control loop leaves timer4 to the control law, or
+     *  that suspends timer1..3 while the charger is not enabled). */
     public static final long TIMER_OFF = Long.MAX_VALUE;
 
     private double carAmps;

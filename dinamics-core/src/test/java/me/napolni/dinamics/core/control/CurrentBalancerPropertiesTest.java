@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import me.napolni.dinamics.core.PhaseReadings;
+import me.napolni.dinamics.core.settings.FailsafeMode;
 import me.napolni.dinamics.core.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import me.napolni.dinamics.core.session.StopReason;
+import me.napolni.dinamics.core.settings.FailsafeMode;
 import org.junit.jupiter.api.Test;
 
 class CurrentBalancerTest {

@@ -59,6 +59,25 @@ class ChargingSessionTest {
     }
 
     @ParameterizedTest(name = "timer{0}")
+    @CsvSource({"1,50000", "2,10000", "3,7000", "4,12000"})
+    void shouldCountFromZeroWhenATimerIsSwitchedBackOn(int timer, long delayMs) {
+        charging();
+        pass();
+        condition(timer);
+        in.timerMs(timer, SessionInputs.TIMER_OFF);     // e.g. while the control law has the charger paused
+        pass();
+        clock.advanceMs(delayMs * 3);
+        pass();
+        assertEquals(ChargingSession.NOT_SINCE, session.conditionSinceNs(timer), "an off timer counts nothing");
+        in.timerMs(timer, delayMs);
+        pass();
+        assertEquals(StationState.ENABLED, out.state(), "the delay starts when the timer is on again");
+        clock.advanceMs(delayMs);
+        pass();
+        assertEquals(StationState.ASLEEP, out.state());
+    }
+
+    @ParameterizedTest(name = "timer{0}")
     @CsvSource({"1", "2", "3", "4"})
     void shouldRestartTimerWhenConditionBreaks(int timer) {
         charging();

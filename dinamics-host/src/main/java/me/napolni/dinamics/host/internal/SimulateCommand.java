@@ -135,9 +135,11 @@ public final class SimulateCommand implements Callable<Integer> {
             int evsePort = resources.evse.serveTcp(0);
             SettingsStore store = new SettingsStore(data, List.of(ChargerSettings.PRIMARY_ID));
             if (!Files.exists(store.file())) {
-                // the simulated site's breaker and car, stored as if an installer had set them
+                // the simulated site's breaker and car, stored as if an installer had set them; plug & charge on,
+                // so that the plugged-in car charges out of the box (with P&C 0 only set_enable 2 starts it)
                 Settings initial = Settings.defaults().with(SettingKey.BREAKER, breakerAmps)
-                        .with(SettingKey.C_LIMIT, Math.min(32, profile.maxAmps()));
+                        .with(SettingKey.C_LIMIT, Math.min(32, profile.maxAmps()))
+                        .with(SettingKey.PLUGANDCHARGE, 1);
                 store.save(initial);
             }
             resources.site = new SimulatedSite(household, profile, breakerAmps, startSecond,

@@ -872,7 +872,7 @@ final class ChaosRun implements AutoCloseable {
                 .with(SettingKey.TIMER14, 2_000).with(SettingKey.TIMER10, 1_000).with(SettingKey.TIMER11, 2_000)
                 .with(SettingKey.TIMER, 500).with(SettingKey.TIMER7, 1_000).with(SettingKey.TIMER4, 3_000)
                 .with(SettingKey.RAISE_DELAY, 1_000).with(SettingKey.RESUME_DELAY, 3_000)
-                .with(SettingKey.MIN_PAUSE, 5_000));
+                .with(SettingKey.MIN_PAUSE, 5_000).with(SettingKey.PLUGANDCHARGE, 1));
         Files.writeString(options.workDir().resolve("dinamics.json"), ("{'serial':'" + SERIAL + "','dataDir':'"
                 + dataDir + "','chargers':[{'id':'1','port':'" + ttyA + "'}],"
                 + "'meter':{'type':'mqtt','topic':'home/meter','paths':['$.i[0]','$.i[1]','$.i[2]']},"

@@ -429,6 +429,8 @@ class GatewayRunnerUpdateTest {
         GatewayRunner runner = startRunner(config(key, root));
 
         await().atMost(WAIT).until(() -> received("update_status").contains("failed: health_check"));
+        await().atMost(WAIT).until(() -> received("error").contains("{\"topic\":\"set_update\",\"payload\":\"1\","
+                + "\"reason\":\"update_failed\",\"expected\":\"1\",\"detail\":\"health_check\"}"));
         assertFalse(Files.exists(state.resolve("note")), "the note is published once");
         assertEquals("1.0.0", Files.readString(state.resolve("healthy")).trim());
 

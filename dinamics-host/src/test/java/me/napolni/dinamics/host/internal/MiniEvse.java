@@ -332,6 +332,20 @@ public final class MiniEvse implements AutoCloseable {
     }
 
     /**
+     * Puts the controller to sleep by itself, as its front-panel button or a sleep saved before a power cut does.
+     */
+    public synchronized void sleepByItself() {
+        sleeping = true;
+        if (updateState() >= 0) {
+            try {
+                writeAt();
+            } catch (IOException e) {
+                // nobody listening
+            }
+        }
+    }
+
+    /**
      * Sets what the car draws now.
      *
      * @param amps per phase

@@ -1,8 +1,7 @@
 package me.napolni.dinamics.host.mqtt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import me.napolni.dinamics.mqtt.Expect;
+import me.napolni.dinamics.mqtt.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,12 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadPayloadEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private E2eBrokers.Broker broker;
     private AssembledGateway site;
-    private UserClient watcher;
-    private UserClient user;
+    private TestClient watcher;
+    private TestClient user;
     private Path dir;
 
     /**
@@ -106,10 +103,10 @@ class BadPayloadEndToEndTest {
         Assumptions.assumeTrue(E2eBrokers.program("mosquitto").isPresent(), "mosquitto is not installed");
         broker = E2eBrokers.mosquitto();
         dir = Files.createTempDirectory("e2e-mqtt-bad");
-        watcher = new UserClient(broker.uri(), 3).subscribe(BASE + "#");
+        watcher = new TestClient(broker.uri(), 3).subscribe(BASE + "#");
         site = AssembledGateway.start(dir, broker.uri(), 3);
         watcher.awaitPayload(BASE + "connection", "OK", 0);
-        user = new UserClient(broker.uri(), 3);
+        user = new TestClient(broker.uri(), 3);
         int mark = watcher.mark();
         user.publish(BASE + "set_plugandcharge", "1");
         watcher.awaitPayload(BASE + "plugandcharge", "1", mark);
@@ -140,8 +137,8 @@ class BadPayloadEndToEndTest {
         int rapiMark = site.mark();
         int mark = watcher.mark();
         user.publish(BASE + bad.topic(), bad.bytes(), bad.retained());
-        UserClient.Received error = watcher.awaitOn(BASE + "error", mark);
-        assertEquals(bad.errorJson(), withoutDetail(error.text()));
+        TestClient.Received error = watcher.awaitOn(BASE + "error", mark);
+        assertEquals(bad.errorJson(), Expect.withoutDetail(error.text()));
         assertEquals(1, error.qos(), "R class");
         assertEquals(List.of(), site.commandsSince(rapiMark), "nothing but routine polls over RAPI");
         assertArrayEquals(settingsBefore, Files.readAllBytes(site.store.file()), "the settings file is untouched");
@@ -152,13 +149,5 @@ class BadPayloadEndToEndTest {
         assertEquals(1, watcher.on(BASE + "error", mark).size(), "exactly one error: " + watcher.since(mark));
         String ack = bad.topic().startsWith("set_") ? BASE + bad.topic().substring(4) : null;
         assertTrue(ack == null || watcher.on(ack, mark).isEmpty(), "no ack on " + ack + ": " + watcher.since(mark));
-    }
-
-    private static String withoutDetail(String text) throws IOException {
-        JsonNode node = JSON.readTree(text);
-        if (node instanceof ObjectNode object) {
-            object.remove("detail");
-        }
-        return JSON.writeValueAsString(node);
     }
 }

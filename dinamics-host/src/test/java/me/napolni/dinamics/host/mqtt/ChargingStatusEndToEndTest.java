@@ -2,6 +2,7 @@ package me.napolni.dinamics.host.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import me.napolni.dinamics.mqtt.TestClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,17 +30,17 @@ class ChargingStatusEndToEndTest {
     void shouldPublishPlausibleStatusWhenACarChargesAndFailSafeWhenTheMeterStops() throws Exception {
         Assumptions.assumeTrue(E2eBrokers.program("mosquitto").isPresent(), "mosquitto is not installed");
         try (E2eBrokers.Broker broker = E2eBrokers.mosquitto();
-                UserClient watcher = new UserClient(broker.uri(), 5).subscribe(BASE + "#")
+                TestClient watcher = new TestClient(broker.uri(), 5).subscribe(BASE + "#")
                         .subscribe("homeassistant/#");
                 AssembledGateway site = AssembledGateway.start(dir, broker.uri(), 5);
-                UserClient user = new UserClient(broker.uri(), 5)) {
+                TestClient user = new TestClient(broker.uri(), 5)) {
             // connect: availability, link, failsafe off once readings flow, HA discovery
             expect(watcher, 0, "availability", "online", 1, true);
             expect(watcher, 0, "connection", "OK", 1, true);
             expect(watcher, 0, "state", "0", 1, true);
             expect(watcher, 0, "evse_state", "1", 1, true);
             expect(watcher, 0, "failsafe", "off", 1, true);
-            UserClient.Received config = watcher.awaitOn("homeassistant/number/dinamics_" + SERIAL
+            TestClient.Received config = watcher.awaitOn("homeassistant/number/dinamics_" + SERIAL
                     + "/c_limit/config", 0);
             JsonNode number = JSON.readTree(config.text());
             assertEquals("dinamics_" + SERIAL + "_c_limit", number.path("unique_id").asText());
@@ -63,11 +64,11 @@ class ChargingStatusEndToEndTest {
             expect(watcher, mark, "current2", "17.50", 0, false);
             expect(watcher, mark, "current3", "17.00", 0, false);
             expect(watcher, mark, "power", "3840", 0, false);       // 16 A × 240 V ($GG) × 1 until phases known
-            UserClient.Received max = watcher.awaitMatch(mark, r -> r.topic().equals(BASE + "max_charging_current")
+            TestClient.Received max = watcher.awaitMessage(mark, r -> r.topic().equals(BASE + "max_charging_current")
                     && r.qos() == 0, "max_charging_current");
             int allowed = Integer.parseInt(max.text());
             assertTrue(allowed >= 6 && allowed <= 16, "max_charging_current " + allowed);
-            UserClient.Received snapshot = watcher.awaitMatch(mark, r -> r.topic().equals(BASE + "snapshot")
+            TestClient.Received snapshot = watcher.awaitMessage(mark, r -> r.topic().equals(BASE + "snapshot")
                     && r.text().contains("\"charging_current\":16.0"), "a snapshot while charging");
             assertEquals(0, snapshot.qos());
             assertTrue(snapshot.retained(), "the snapshot is retained");
@@ -85,7 +86,7 @@ class ChargingStatusEndToEndTest {
             int rapiMark = site.mark();
             site.meterSilent.set(true);
             expect(watcher, mark, "failsafe", "stale", 1, true);
-            org.awaitility.Awaitility.await().atMost(UserClient.WAIT).until(() -> site.framesSince(rapiMark).stream()
+            org.awaitility.Awaitility.await().atMost(TestClient.WAIT).until(() -> site.framesSince(rapiMark).stream()
                     .anyMatch(frame -> frame.equals("FS") || frame.matches("SC ([0-9]|1[0-5]) V")));
             mark = watcher.mark();
             site.meterSilent.set(false);
@@ -100,9 +101,9 @@ class ChargingStatusEndToEndTest {
         }
     }
 
-    private static void expect(UserClient watcher, int mark, String topic, String payload, int qos,
+    private static void expect(TestClient watcher, int mark, String topic, String payload, int qos,
             boolean retained) {
-        UserClient.Received got = watcher.awaitPayload(BASE + topic, payload, mark);
+        TestClient.Received got = watcher.awaitPayload(BASE + topic, payload, mark);
         assertEquals(qos, got.qos(), "QoS of " + topic);
         assertEquals(retained, got.retained(), "RETAIN of " + topic);
     }

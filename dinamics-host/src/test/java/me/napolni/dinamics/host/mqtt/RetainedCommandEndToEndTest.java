@@ -1,5 +1,6 @@
 package me.napolni.dinamics.host.mqtt;
 
+import me.napolni.dinamics.mqtt.TestClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +28,11 @@ class RetainedCommandEndToEndTest {
     void shouldRefuseAndNeverSendWhenARetainedCommandIsReplayedAtStart() throws Exception {
         Assumptions.assumeTrue(E2eBrokers.program("mosquitto").isPresent(), "mosquitto is not installed");
         try (E2eBrokers.Broker broker = E2eBrokers.mosquitto();
-                UserClient user = new UserClient(broker.uri(), 3)) {
+                TestClient user = new TestClient(broker.uri(), 3)) {
             user.publish(BASE + "set_enable", "1".getBytes(), true);
             user.publish(BASE + "set_c_limit", "10".getBytes(), true);
             user.publish(BASE + "set_breaker", "6".getBytes(), true);
-            UserClient watcher = new UserClient(broker.uri(), 3).subscribe(BASE + "error");
+            TestClient watcher = new TestClient(broker.uri(), 3).subscribe(BASE + "error");
             try (watcher; AssembledGateway site = AssembledGateway.start(dir, broker.uri(), 3)) {
                 byte[] stored = Files.readAllBytes(site.store.file());
                 watcher.awaitPayload(BASE + "error",
@@ -46,7 +47,7 @@ class RetainedCommandEndToEndTest {
                 assertEquals(40, site.gateway.settings().breakerAmps());
                 assertEquals(16, site.gateway.settings().cLimitAmps());
                 // the gateway keeps working: a live command after the replay is obeyed
-                UserClient acks = new UserClient(broker.uri(), 3).subscribe(BASE + "c_limit");
+                TestClient acks = new TestClient(broker.uri(), 3).subscribe(BASE + "c_limit");
                 try (acks) {
                     int mark = acks.mark();
                     user.publish(BASE + "set_c_limit", "12");

@@ -55,6 +55,9 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
 
     private static final System.Logger LOG = System.getLogger(BridgeEngine.class.getName());
 
+    /** The launcher's note after it rolled back an unhealthy update; published as an {@code update_failed} error. */
+    static final String FAILED_HEALTH_CHECK = "failed: health_check";
+
     /** Commands that may wait at once; the next one is refused with {@code overloaded}. */
     public static final int MAX_WAITING_COMMANDS = 256;
     /** The floor of {@code timer} and {@code timer12}. */
@@ -363,7 +366,7 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "command " + route.relTopic() + " failed", e);
             waiting.decrementAndGet();
-            publishError(route, payload, "busy", c.expected(), e.toString());
+            publishError(route, payload, "internal_error", c.expected(), e.toString());   // a bug, not an update
         }
     }
 
@@ -646,6 +649,10 @@ public final class BridgeEngine implements MqttBridge, DeviceListener, BrokerLin
             publish(Outgoing.of(spiffs ? "update_spiffs_status" : "update_status", text, MessageClass.S));
             if (text.startsWith("failed: ")) {
                 String topic = updateTopics.remove(spiffs);
+                if (topic == null && text.equals(FAILED_HEALTH_CHECK)) {
+                    // the first start after a rollback: the update was asked for before the restart (TOPICS 4.5)
+                    topic = spiffs ? "set_update_spiffs" : "set_update";
+                }
                 if (topic != null) {
                     byte[] one = {'1'};
                     publishError(new Route(TopicContract.command(topic), null, topic), one, "update_failed", "1",

@@ -442,7 +442,10 @@ final class WebApp {
         return WebResponse.json(statusFor(result.reason()), StatusJson.errors(List.of(error)));
     }
 
-    /** The reason words of TOPICS.md 2 mapped onto HTTP: bad input 400, the gateway busy 503, late 504, else 409. */
+    /**
+     * The reason words of TOPICS.md 2 mapped onto HTTP: bad input 400, the gateway busy 503, late 504, a setting that
+     * could not be persisted 507 (docs/api.md), a failure inside the gateway 500, else 409.
+     */
     static int statusFor(String reason) {
         switch (reason) {
             case Violation.TOO_LONG:
@@ -463,6 +466,10 @@ final class WebApp {
             case "evse_timeout":
             case REASON_TIMEOUT:
                 return 504;
+            case "storage_error":
+                return 507;
+            case "internal_error":
+                return 500;
             default:
                 return 409;
         }

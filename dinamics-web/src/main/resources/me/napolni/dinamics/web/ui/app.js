@@ -90,6 +90,9 @@
       case 'evse_rejected': return 'The charger refused it';
       case 'evse_timeout': case 'timeout': return 'The charger did not answer in time';
       case 'busy': return 'An update is running; try again later';
+      case 'storage_error': return error.detail === 'disk_full' ? 'Not saved: the gateway\'s disk is full'
+          : 'Not saved: the gateway cannot write its settings';
+      case 'internal_error': return 'The gateway failed to do it; see its log';
       case 'overloaded': return 'Too many commands waiting; try again';
       case 'unauthorized': return 'Sign in to change settings';
       default: return 'Refused';
