@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Duration;
 import java.util.List;
@@ -110,5 +112,49 @@ class LoopRunnerTest {
             await().atMost(PATIENCE).until(() -> recorder.times.size() == 3);
             assertEquals(3, runner.passCount(), "one pass after the jump, not ten");
         }
+    }
+
+    @Test
+    void shouldReportPassIntervalPercentilesWhenClockMovesUnevenly() {
+        ManualClock clock = new ManualClock();
+        Recorder recorder = new Recorder();
+        try (LoopRunner runner = LoopRunner.start(recorder, clock, PERIOD_NS)) {
+            await().atMost(PATIENCE).until(() -> recorder.times.size() == 1);
+            assertEquals(LoopRunner.PassIntervals.NONE, runner.passIntervals(), "one pass is no interval yet");
+            // 90 on time, 9 twice as long, 1 seven times as long: p50 one period, p99 two, max seven
+            for (int n = 1; n <= 100; n++) {
+                long step = n <= 90 ? PERIOD_NS : n <= 99 ? 2 * PERIOD_NS : 7 * PERIOD_NS;
+                clock.advanceNs(step);
+                int expected = n + 1;
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(1))
+                        .until(() -> recorder.times.size() >= expected);
+            }
+            LoopRunner.PassIntervals intervals = runner.passIntervals();
+            assertEquals(100, intervals.count());
+            assertWithinBucket(PERIOD_NS, intervals.p50Ns());
+            assertWithinBucket(2 * PERIOD_NS, intervals.p99Ns());
+            assertEquals(7 * PERIOD_NS, intervals.maxNs());
+        }
+    }
+
+    @Test
+    void shouldBucketEveryIntervalWithinItsResolutionWhenRecorded() {
+        qt().withFixedSeed(20261130L)
+                .forAll(longs().between(0, TimeUnit.DAYS.toNanos(10)))
+                .checkAssert(ns -> {
+                    int bucket = LoopRunner.bucketOf(ns);
+                    long upperNs = LoopRunner.bucketUpperUs(bucket) * 1_000 + 999;
+                    assertTrue(upperNs >= ns, ns + " ns above its bucket's edge " + upperNs);
+                    assertTrue(upperNs - ns <= ns / LoopRunner.SUB_BUCKETS + 1_000, ns + " ns: edge " + upperNs);
+                    if (bucket > 0) {
+                        long previousUpperNs = LoopRunner.bucketUpperUs(bucket - 1) * 1_000 + 999;
+                        assertTrue(previousUpperNs < ns, ns + " ns belongs in an earlier bucket");
+                    }
+                });
+    }
+
+    private static void assertWithinBucket(long expectedNs, long actualNs) {
+        assertTrue(actualNs >= expectedNs && actualNs <= expectedNs + expectedNs / LoopRunner.SUB_BUCKETS,
+                "expected about " + expectedNs + " ns, got " + actualNs);
     }
 }

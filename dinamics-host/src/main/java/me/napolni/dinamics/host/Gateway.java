@@ -145,7 +145,7 @@ public final class Gateway implements DeviceControl, AutoCloseable {
     private final ControlLoop loop;
     private final Map<String, Integer> tLimit = new ConcurrentHashMap<>();
     private final Map<String, Integer> eLimit = new ConcurrentHashMap<>();
-    private LoopRunner runner;
+    private volatile LoopRunner runner;
     private volatile Settings settings;
     private volatile DeviceStatus status;
     private String lastSClass = "";
@@ -218,6 +218,16 @@ public final class Gateway implements DeviceControl, AutoCloseable {
      */
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * Returns the intervals between the control loop's passes so far (p50, p99, maximum; on the gateway's clock).
+     *
+     * @return the figures, {@link LoopRunner.PassIntervals#NONE} before the second pass
+     */
+    public LoopRunner.PassIntervals passIntervals() {
+        LoopRunner running = runner;
+        return running == null ? LoopRunner.PassIntervals.NONE : running.passIntervals();
     }
 
     /**

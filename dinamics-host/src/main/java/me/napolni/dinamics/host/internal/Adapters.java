@@ -1,6 +1,7 @@
 package me.napolni.dinamics.host.internal;
 
 import me.napolni.dinamics.core.device.DeviceControl;
+import me.napolni.dinamics.host.Gateway;
 import me.napolni.dinamics.mqtt.MqttBridge;
 import me.napolni.dinamics.mqtt.MqttConfig;
 import me.napolni.dinamics.web.WebConfig;
@@ -91,6 +92,9 @@ public final class Adapters {
         try {
             WebServer web = WebServer.start(control, WebConfig.of(() -> token).withBindAddress(webBind)
                     .withPort(webPort).withOpenOnLoopback(loopbackWithoutToken).withAssetDir(assetDir));
+            if (control instanceof Gateway gateway) {
+                LoopMetrics.register(web.meterRegistry(), gateway::passIntervals);
+            }
             String host = "0.0.0.0".equals(webBind) ? "127.0.0.1" : webBind;
             return new Started(bridge, "http://" + host + ":" + web.port() + "/", web);
         } catch (RuntimeException e) {

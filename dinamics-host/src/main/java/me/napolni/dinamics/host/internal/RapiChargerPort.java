@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  *   <li>polls {@code $GC}, {@code $G0}, {@code $GG}, {@code $GS}, {@code $GU} no less often than {@code timer5..9}
  *   ({@code $GG} at least every second: the balancer needs the car's current); an {@code $AT} is applied at once
  *   and brings the next {@code $GG} and {@code $GC} forward;</li>
- *   <li>sends {@code $SC n V} only when the wanted value differs from the one in force;</li>
+ *   <li>sends {@code $SC n V} when the wanted value differs from the one in force, when a {@code $GC} poll (or an
+ *   {@code $AT}) shows a pilot other than the one the last {@code $SC} put in force (a controller restarted
+ *   without a {@code $AB} we saw), and whenever the control loop sends it again ({@link #setCurrent}: the loop
+ *   repeats a setpoint the charger does not show);</li>
  *   <li>keeps the {@code $SY} heartbeat alive every second, acknowledging a missed pulse with {@code $SY 165} and
  *   re-sending the setpoint;</li>
  *   <li>raises {@code CON_ERROR} after 3 requests in a row without a valid reply (each waits {@code timer13}); then
@@ -129,12 +132,15 @@ public final class RapiChargerPort implements ChargerPort, AutoCloseable {
     private volatile boolean running = true;
     private volatile ChargerView view = ChargerView.INITIAL;
     private volatile int wantedSetpoint = NO_SETPOINT;
+    private volatile boolean resendSetpoint;
     private volatile long consecutiveFailures;
     private volatile boolean conError;
 
     // owned by the port thread
     private RapiLink link;
     private int setpointInForce = NO_SETPOINT;
+    /** The pilot the controller reported after our last {@code $SC} (its clamp included), or NO_SETPOINT. */
+    private int pilotAfterSetpoint = NO_SETPOINT;
     private long conErrorSinceNs;
     private long lastValidReplyNs;
     private long lastProbeNs;
@@ -235,9 +241,17 @@ public final class RapiChargerPort implements ChargerPort, AutoCloseable {
 
     // ---------------------------------------------------------------- the core's ChargerPort (loop thread)
 
+    /**
+     * The control loop's setpoint: sent as {@code $SC n V} even when it equals the wanted one, because the loop
+     * repeats a setpoint only when the charger does not show it.
+     *
+     * @param amps whole amps
+     */
     @Override
     public void setCurrent(int amps) {
-        setpoint(amps);
+        wantedSetpoint = amps;
+        resendSetpoint = true;
+        wakeUp();
     }
 
     @Override
@@ -348,8 +362,12 @@ public final class RapiChargerPort implements ChargerPort, AutoCloseable {
             nextPulseNs = now + PULSE_PERIOD_MS * MS;
             pulse();
         }
+        boolean resend = resendSetpoint;
+        if (resend) {
+            resendSetpoint = false;
+        }
         int wanted = wantedSetpoint;
-        if (wanted != NO_SETPOINT && wanted != setpointInForce && link != null && !conError) {
+        if (wanted != NO_SETPOINT && (resend || wanted != setpointInForce) && link != null && !conError) {
             sendSetpoint(wanted);
         }
         for (int i = 0; i < POLLS.length && link != null && !conError; i++) {
@@ -441,6 +459,7 @@ public final class RapiChargerPort implements ChargerPort, AutoCloseable {
         if (inForce != ChargerView.UNKNOWN) {
             // $NK n means applied but clamped: n is in force; we do not ask again until the wish changes
             setpointInForce = amps;
+            pilotAfterSetpoint = (int) inForce;
             publish(view.linkOk(), view.evseState(), view.carConnected(), view.carMilliAmps(),
                     view.carMeasuredAtNs(), view.milliVolts(), (int) inForce, view.cfgMaxAmps(), view.sessionWs(),
                     view.enable());
@@ -454,11 +473,19 @@ public final class RapiChargerPort implements ChargerPort, AutoCloseable {
         }
         ChargerView v = view;
         switch (command) {
-            case "GC":
+            case "GC": {
+                int pilot = (int) reply.decimal(2, v.pilotAmps());
                 publish(v.linkOk(), v.evseState(), v.carConnected(), v.carMilliAmps(), v.carMeasuredAtNs(),
-                        v.milliVolts(), (int) reply.decimal(2, v.pilotAmps()), (int) reply.decimal(3, v.cfgMaxAmps()),
-                        v.sessionWs(), v.enable());
+                        v.milliVolts(), pilot, (int) reply.decimal(3, v.cfgMaxAmps()), v.sessionWs(), v.enable());
+                if (setpointInForce != NO_SETPOINT && pilotAfterSetpoint != NO_SETPOINT
+                        && pilot != pilotAfterSetpoint) {
+                    // the controller changed its pilot without us (a restart whose $AB was lost): ours again
+                    LOG.log(Level.WARNING, "charger " + id + ": pilot " + pilot + " A, not the " + pilotAfterSetpoint
+                            + " A set; sending the setpoint again");
+                    setpointInForce = NO_SETPOINT;
+                }
                 break;
+            }
             case "G0":
                 publish(v.linkOk(), v.evseState(), reply.decimal(0, 0) == 1, v.carMilliAmps(), v.carMeasuredAtNs(),
                         v.milliVolts(), v.pilotAmps(), v.cfgMaxAmps(), v.sessionWs(), v.enable());

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs chaos runs for one or more seeds, shrinks a failing schedule greedily if asked, and writes the report.
@@ -17,7 +19,8 @@ import java.util.TreeMap;
  * {@code --name value} arguments of {@link #main}: {@code seeds} (comma list), {@code minutes} (wall time per seed),
  * {@code speed} (day seconds per wall second), {@code start} (HH:MM of the day), {@code faults} (count per seed,
  * default every kind once plus 6 a minute), {@code day} (a file of testdata/household, default the winter weekday),
- * {@code report} (markdown file), {@code shrink} (true/false), {@code jar}.
+ * {@code report} (markdown file), {@code shrink} (true/false), {@code only} (comma list of fault ids to keep from
+ * each seed's schedule: replays a shrunk fault list), {@code jar}.
  */
 public final class ChaosMain {
 
@@ -26,7 +29,7 @@ public final class ChaosMain {
 
     /** The parameters of a chaos campaign. */
     record Params(List<Long> seeds, double minutes, double speed, int startSecond, int faults, Path day, Path jar,
-                  Path report, boolean shrink, Path workRoot, String command) {
+                  Path report, boolean shrink, Path workRoot, String command, Set<Integer> only) {
 
         long wallMs() {
             return (long) (minutes * 60_000);
@@ -61,7 +64,17 @@ public final class ChaosMain {
                 day, Path.of(given.getOrDefault("jar", "target/dinamics.jar")),
                 Path.of(given.getOrDefault("report", "target/reliability.md")),
                 Boolean.parseBoolean(given.getOrDefault("shrink", "false")),
-                Path.of(given.getOrDefault("work", "target/chaos")), command);
+                Path.of(given.getOrDefault("work", "target/chaos")), command, onlyIds(given.get("only")));
+    }
+
+    private static Set<Integer> onlyIds(String list) {
+        Set<Integer> ids = new TreeSet<>();
+        if (list != null && !list.isBlank()) {
+            for (String id : list.split(",")) {
+                ids.add(Integer.parseInt(id.trim().replace("#", "")));
+            }
+        }
+        return ids;
     }
 
     static Map<String, String> fromSystemProperties() {
@@ -116,13 +129,18 @@ public final class ChaosMain {
         List<String> reproductions = new ArrayList<>();
         for (long seed : params.seeds()) {
             FaultSchedule schedule = FaultSchedule.generate(seed, params.wallMs(), params.faults());
+            if (!params.only().isEmpty()) {
+                schedule = schedule.only(f -> params.only().contains(f.id()));
+            }
             ChaosResult result = runOnce(params, schedule, "seed-" + seed);
             results.add(result);
             if (!result.passed()) {
                 String repro = "seed " + seed + " fails; fault list: " + schedule.describe();
                 if (params.shrink()) {
-                    repro = "seed " + seed + " fails; minimal fault list (greedy): "
-                            + shrink(params, schedule).describe();
+                    FaultSchedule minimal = shrink(params, schedule);
+                    repro = "seed " + seed + " fails; minimal fault list (greedy): " + minimal.describe()
+                            + "; replay it with -Dchaos.seeds=" + seed + " -Dchaos.only=" + minimal.faults().stream()
+                            .map(f -> Integer.toString(f.id())).collect(java.util.stream.Collectors.joining(","));
                 }
                 reproductions.add(repro);
                 System.out.println(repro);

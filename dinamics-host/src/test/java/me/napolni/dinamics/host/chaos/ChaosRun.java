@@ -11,6 +11,8 @@ import me.napolni.dinamics.host.internal.SettingsStore;
 import me.napolni.dinamics.rapi.emulator.EmulatorConfig;
 import me.napolni.dinamics.rapi.emulator.EvseEmulator;
 import me.napolni.dinamics.rapi.transport.SerialTransport;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -81,6 +83,12 @@ final class ChaosRun implements AutoCloseable {
     static final int WEB_FORBIDDEN_C_LIMIT = 31;
     static final long STEP_MS = 100;
     static final long METER_PERIOD_MS = 200;
+    /** How long a SIGKILL waits for the gateway's last will (the broker may be down meanwhile). */
+    static final long WILL_WAIT_MS = 15_000;
+    /** A gateway process gets its first forced collection (for the live heap) this long after it is first seen. */
+    static final long GC_FIRST_MS = 15_000;
+    /** Then one every this long. */
+    static final long GC_EVERY_MS = 30_000;
     static final List<String> COMMAND_TOPICS = List.of("set_enable", "set_breaker", "set_update", "set_update_spiffs",
             "set_t_limit", "set_e_limit", "set_c_limit", "set_calibration", "set_debug", "set_timer", "set_timer1",
             "set_timer2", "set_timer3", "set_timer4", "set_timer5", "set_timer6", "set_timer7", "set_timer8",
@@ -91,6 +99,9 @@ final class ChaosRun implements AutoCloseable {
             "\"16\"", "{\"value\":16}", "-0", "16\n", "1\u00006", "\uff11\uff16", "-5", "99999999999999999999",
             "1".repeat(65), "\u00ff\u00fe", "NaN", "null");
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
+    private static final Pattern PASS = Pattern.compile(
+            "^dinamics_loop_pass_interval_milliseconds\\{[^}]*stat=\"(p50|p99|max)\"[^}]*} (\\S+)$");
+    private static final Pattern PASSES = Pattern.compile("^dinamics_loop_pass_intervals(?:\\{[^}]*})? (\\S+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to run against. */
@@ -119,6 +130,9 @@ final class ChaosRun implements AutoCloseable {
     private final Set<String> errorsSeen = ConcurrentHashMap.newKeySet();
     private final List<String> markersExpected = new CopyOnWriteArrayList<>();
     private final Set<Integer> ackedValues = ConcurrentHashMap.newKeySet();
+    private final AtomicLong offlineWills = new AtomicLong();
+    private final Map<Long, Long> processFirstSeenMs = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastGcMs = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private volatile Process socat;
@@ -236,6 +250,11 @@ final class ChaosRun implements AutoCloseable {
         result.check("every sampled rejected MQTT input got its ~/error reply", unanswered.isEmpty(),
                 result.markersAnswered + "/" + result.markersSent + (unanswered.isEmpty() ? ""
                         : " missing: " + unanswered.subList(0, Math.min(5, unanswered.size()))));
+        if (result.diskFullRuns > 0) {
+            Set<String> reasons = Set.copyOf(result.diskFullErrors.keySet());
+            result.check("a write on a full disk is refused as busy or storage_error (either word)",
+                    Set.of("busy", "storage_error").containsAll(reasons), result.diskFullErrors.toString());
+        }
         for (ChaosResult.Injection injection : result.injections) {
             checkMeterFault(injection);
         }
@@ -334,11 +353,36 @@ final class ChaosRun implements AutoCloseable {
                 result.frozenEpisodes.add(episode);
                 continue;
             }
-            result.softCheck("over-rating episode at " + episode.startMs() + " ms within its bound", length <= allowed,
+            result.check("over-rating episode at " + episode.startMs() + " ms within its bound", length <= allowed,
                     length + " ms, peak " + String.format("%.1f A", episode.peakAmps()) + ", bound " + allowed
-                            + " ms (" + cause + ")");
+                            + " ms (" + cause + ")" + gatewayDuring(episode));
         }
         result.worstEpisodeMs = worst;
+    }
+
+    /** What the gateway reported during an episode: was the pilot above its own allowed current throughout? */
+    private String gatewayDuring(ChaosResult.Episode episode) {
+        int minAllowed = Integer.MAX_VALUE;
+        int maxPilot = -1;
+        int seen = 0;
+        int pilotAbove = 0;
+        for (ChaosResult.GatewaySample sample : result.gatewaySamples) {
+            if (sample.tMs() >= episode.startMs() && sample.tMs() <= episode.endMs() && sample.allowedAmps() >= 0
+                    && sample.pilotAmps() >= 0) {
+                seen++;
+                minAllowed = Math.min(minAllowed, sample.allowedAmps());
+                maxPilot = Math.max(maxPilot, sample.pilotAmps());
+                if (sample.pilotAmps() > sample.allowedAmps()) {
+                    pilotAbove++;
+                }
+            }
+        }
+        if (seen == 0) {
+            return "";
+        }
+        return "; gateway snapshots: allowed ≥ " + minAllowed + " A, pilot ≤ " + maxPilot
+                + " A, pilot above allowed in " + pilotAbove + "/" + seen + (pilotAbove == seen
+                ? " (the law held its setpoint over its own allowed current: the thermal-budget ride)" : "");
     }
 
     // ---- plant: house + car, breaker, meter ----
@@ -498,7 +542,7 @@ final class ChaosRun implements AutoCloseable {
                 on.run();
             }
         }
-        Thread.sleep(fault.durationMs());
+        Thread.sleep(fault.durationMs());       // holds the fault for its scheduled time (the experiment)
         synchronized (depth) {
             if (depth.decrementAndGet() == 0) {
                 off.run();
@@ -509,7 +553,7 @@ final class ChaosRun implements AutoCloseable {
     private void meterMode(Fault fault) throws InterruptedException {
         active.get(fault.kind()).incrementAndGet();
         try {
-            Thread.sleep(fault.durationMs());
+            Thread.sleep(fault.durationMs());   // holds the fault for its scheduled time (the experiment)
         } finally {
             active.get(fault.kind()).decrementAndGet();
         }
@@ -522,7 +566,7 @@ final class ChaosRun implements AutoCloseable {
                 stopSocat();
             }
         }
-        Thread.sleep(fault.durationMs());
+        Thread.sleep(fault.durationMs());       // holds the fault: the cable stays out this long
         synchronized (socatLock) {
             if (depth.decrementAndGet() == 0) {
                 startSocat();
@@ -544,7 +588,7 @@ final class ChaosRun implements AutoCloseable {
                     result.noiseWritesLost++;
                 }
             }
-            Thread.sleep(100);
+            Thread.sleep(100);                  // paces the injected noise (the experiment)
         }
     }
 
@@ -571,7 +615,7 @@ final class ChaosRun implements AutoCloseable {
                     mosquitto.waitFor(10, TimeUnit.SECONDS);
                 }
             }
-            Thread.sleep(fault.durationMs());
+            Thread.sleep(fault.durationMs());   // holds the fault: the broker stays down this long
             synchronized (brokerLock) {
                 if (depth.decrementAndGet() == 0) {
                     startMosquitto();
@@ -717,21 +761,28 @@ final class ChaosRun implements AutoCloseable {
                             sent.add(v);
                         }
                         try {
-                            Thread.sleep(60);
+                            Thread.sleep(60);           // paces the injected writes (the experiment)
                         } catch (InterruptedException e) {
                             return;
                         }
                     }
                 }, "chaos-settings-writer");
                 writer.start();
-                Thread.sleep(150 + random.nextInt(1_000));
+                Thread.sleep(150 + random.nextInt(1_000));     // the seeded moment of the kill among the writes
                 gatewayExpectedDown = true;
                 Process victim = gateway;
+                long willsBefore = offlineWills.get();
+                long killedAtMs = nowMs();
                 victim.destroyForcibly();            // SIGKILL on Linux
                 victim.waitFor(20, TimeUnit.SECONDS);
                 writer.interrupt();
                 writer.join(10_000);
-                Thread.sleep(Math.max(500, fault.durationMs()));       // in-flight acks drain; the box is off
+                // the broker publishes the dead client's last will only after everything it sent before dying:
+                // once the observer has the will, every ack the process got out has arrived (none without a broker)
+                boolean drained = awaitQuietly(WILL_WAIT_MS, () -> offlineWills.get() > willsBefore);
+                trace("kill " + fault + ": last will " + (drained ? "seen" : "not seen") + " after "
+                        + (nowMs() - killedAtMs) + " ms");
+                sleepUntil(killedAtMs + fault.durationMs());      // holds the fault: the box stays off this long
                 Integer acked = lastCLimitAck;
                 List<Integer> inFlight = new ArrayList<>();
                 int lastIndex = acked == null ? -1 : sent.lastIndexOf(acked);
@@ -788,8 +839,13 @@ final class ChaosRun implements AutoCloseable {
         }
         try {
             for (int value : DISK_FULL_VALUES) {
-                publish("set_c_limit", Integer.toString(value), 1, false);
-                Thread.sleep(fault.durationMs() / DISK_FULL_VALUES.length);
+                // a write the full disk cannot persist must be refused with an error (busy, or storage_error once
+                // the contract branch lands: the marker is topic + payload, so either reason answers it)
+                boolean expect = undisturbed() && commanderConnected();
+                if (publish("set_c_limit", Integer.toString(value), 1, false) && expect) {
+                    markersExpected.add("set_c_limit|" + value);
+                }
+                Thread.sleep(fault.durationMs() / DISK_FULL_VALUES.length);    // paces writes over the fault
             }
         } finally {
             Files.deleteIfExists(filler);
@@ -906,22 +962,57 @@ final class ChaosRun implements AutoCloseable {
                     threads = Integer.parseInt(line.substring(8).trim());
                 }
             }
+            boolean afterGc = forceGcIfDue(process);
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort
                     + "/metrics")).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             double heap = 0;
+            double[] pass = new double[3];
+            long passes = 0;
             for (String line : metrics.body().split("\n")) {
                 Matcher matcher = HEAP.matcher(line);
                 if (matcher.matches()) {
                     heap += Double.parseDouble(matcher.group(1));
                 }
+                Matcher interval = PASS.matcher(line);
+                if (interval.matches()) {
+                    int index = switch (interval.group(1)) {
+                        case "p50" -> 0;
+                        case "p99" -> 1;
+                        default -> 2;
+                    };
+                    pass[index] = Double.parseDouble(interval.group(2));
+                }
+                Matcher count = PASSES.matcher(line);
+                if (count.matches()) {
+                    passes = (long) Double.parseDouble(count.group(1));
+                }
             }
-            result.processSamples.add(new ChaosResult.ProcessSample(nowMs(), process.pid(), threads, (long) heap));
+            result.processSamples.add(new ChaosResult.ProcessSample(nowMs(), process.pid(), threads, (long) heap,
+                    afterGc, passes, pass[0], pass[1], pass[2]));
         } catch (IOException | RuntimeException e) {
             // the process was killed meanwhile, or the web port not up yet
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Every {@value #GC_EVERY_MS} ms of a process's life (the first after {@value #GC_FIRST_MS} ms), asks it for a
+     * full collection ({@code jcmd <pid> GC.run}) so that the heap scraped next is its live set.
+     */
+    private boolean forceGcIfDue(Process process) throws IOException, InterruptedException {
+        long now = nowMs();
+        long firstSeen = processFirstSeenMs.computeIfAbsent(process.pid(), pid -> now);
+        long last = lastGcMs.getOrDefault(process.pid(), Long.MIN_VALUE / 2);
+        if (now - firstSeen < GC_FIRST_MS || now - last < GC_EVERY_MS) {
+            return false;
+        }
+        lastGcMs.put(process.pid(), now);
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return jcmd.waitFor(20, TimeUnit.SECONDS) && jcmd.exitValue() == 0;
     }
 
     private MqttClient connect(String clientId, boolean observe) throws Exception {
@@ -979,11 +1070,18 @@ final class ChaosRun implements AutoCloseable {
                     lastSnapshot = snapshot;
                     lastSnapshotAtMs = nowMs();
                     result.snapshots++;
+                    result.gatewaySamples.add(new ChaosResult.GatewaySample(lastSnapshotAtMs,
+                            snapshot.path("max_charging_current").asInt(-1), snapshot.path("pilot_current").asInt(-1)));
                     trace("snapshot mains=" + snapshot.path("mains") + " max=" + snapshot.path("max_charging_current")
                             + " pilot=" + snapshot.path("pilot_current") + " car=" + snapshot.path("charging_current")
                             + " failsafe=" + snapshot.path("failsafe") + " conn=" + snapshot.path("connection")
                             + " evse=" + snapshot.path("evse_state") + " stop=" + snapshot.path("stop_reason"));
                     checkSnapshot(snapshot);
+                }
+                case "availability" -> {
+                    if ("offline".equals(payload.trim()) && !message.isRetained()) {     // live, not a replay
+                        offlineWills.incrementAndGet();
+                    }
                 }
                 case "c_limit" -> {
                     int value = Integer.parseInt(payload.trim());
@@ -1035,29 +1133,20 @@ final class ChaosRun implements AutoCloseable {
         }
     }
 
-    private static boolean awaitQuietly(long timeoutMs, Condition condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (true) {
-            try {
-                if (condition.holds()) {
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                // not yet
-            }
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(50);
+    private static boolean awaitQuietly(long timeoutMs, Condition condition) {
+        try {
+            Awaitility.await().atMost(Duration.ofMillis(timeoutMs)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(condition::holds);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 
     private void sleepUntil(long offsetMs) throws InterruptedException {
         long left = offsetMs - nowMs();
         if (left > 0) {
-            Thread.sleep(left);
+            Thread.sleep(left);                 // the schedule's clock: waits for a fault's moment
         }
     }
 

@@ -228,6 +228,14 @@ public final class MiniEvse implements AutoCloseable {
     }
 
     /**
+     * Restarts the controller as one whose {@code $AB} never reached the gateway (lost to line noise): it comes back
+     * at its configured maximum current and says nothing.
+     */
+    public synchronized void rebootSilently() {
+        capacityAmps = cfgMaxAmps;
+    }
+
+    /**
      * Advances the controller's own timers (the heartbeat supervision); the simulation calls it every step.
      *
      * @param nowNs the simulation's time

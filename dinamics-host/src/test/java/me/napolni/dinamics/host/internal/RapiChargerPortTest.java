@@ -29,7 +29,7 @@ class RapiChargerPortTest {
     private MiniEvse evse;
     private RapiChargerPort port;
     private final Settings settings = Settings.defaults().with(SettingKey.TIMER13, 300)
-            .with(SettingKey.TIMER14, 1_000).with(SettingKey.TIMER10, 500);
+            .with(SettingKey.TIMER14, 1_000).with(SettingKey.TIMER10, 500).with(SettingKey.TIMER5, 1_000);
 
     @BeforeEach
     void start() throws Exception {
@@ -133,5 +133,26 @@ class RapiChargerPortTest {
         assertTrue(port.send("FE").join().ok());
         assertEquals(List.of(3, 2), enableAcks);
         await().atMost(WAIT).until(() -> port.view().evseState() == MiniEvse.STATE_C);
+    }
+
+    @Test
+    void shouldSendTheSetpointAgainWhenTheControlLoopRepeatsIt() {
+        port.setCurrent(14);
+        await().atMost(WAIT).until(() -> evse.capacityAmps() == 14);
+        int sent = evse.received("SC");
+        port.setCurrent(14);        // the loop repeats a setpoint the charger does not show (ControlLoop.RESEND_MS)
+        await().atMost(WAIT).until(() -> evse.received("SC") == sent + 1);
+        assertEquals(14, evse.capacityAmps());
+    }
+
+    @Test
+    void shouldRestoreTheSetpointWhenThePilotChangesBehindTheGatewaysBack() {
+        port.setCurrent(14);
+        await().atMost(WAIT).until(() -> evse.capacityAmps() == 14);
+        int sent = evse.received("SC");
+        evse.rebootSilently();      // back at cfgmax 32 A, its $AB lost: only the next $GC poll tells
+        assertEquals(32, evse.capacityAmps());
+        await().atMost(WAIT).until(() -> evse.capacityAmps() == 14 && evse.received("SC") > sent);
+        await().atMost(WAIT).until(() -> port.view().pilotAmps() == 14);
     }
 }
