@@ -379,10 +379,10 @@ public final class ControlLoop implements DutyCycle {
         in.carAmps(observation.carAmps()).pilotAmps(observation.setpointAmps())
                 .carConnected(observation.carConnected()).allowedAmps(allowed).minimumAmps(minimum)
                 .plugAndCharge(pnc).insideDelayWindow(charger.delayTimer().allows(minute))
-                .timerMs(1, !timersRun ? SessionInputs.TIMER_OFF : s.timerMs(1))
-                .timerMs(2, !timersRun ? SessionInputs.TIMER_OFF : s.timerMs(2))
-                .timerMs(3, !timersRun ? SessionInputs.TIMER_OFF : s.timerMs(3))
                 .timerMs(4, SessionInputs.TIMER_OFF);
+        for (int timer = 1; timer <= 3; timer++) {
+            in.timerMs(timer, timersRun ? s.timerMs(timer) : SessionInputs.TIMER_OFF);
+        }
         SessionOutput out = sessionOutputs[i];
         sessions[i].doWork(nowNs, in, out);
 
