@@ -40,8 +40,39 @@ final class ChaosResult {
     record Sample(long tMs, int carAmps, int capacityAmps, double peakAmps) {
     }
 
-    record Episode(long startMs, long endMs, double peakAmps) {
+    /**
+     * The true current above the rating on a car phase (house alone ≤ In − 6 A), from its first to its last step.
+     *
+     * @param startMs        its first step
+     * @param endMs          the first step back at or below the rating
+     * @param peakAmps       the highest true phase current during it
+     * @param thermalPeakPct the breaker model's highest θ during it, % of the trip threshold
+     */
+    record Episode(long startMs, long endMs, double peakAmps, double thermalPeakPct) {
+
+        long lengthMs() {
+            return endMs - startMs;
+        }
     }
+
+    /** How an over-rating episode was judged. */
+    enum Verdict {
+        /** Ended within the failsafe and reaction bound of the faults around it. */
+        WITHIN_BOUND,
+        /**
+         * Longer than that bound, but as a thermal ride (DESIGN.md §4, principle 3): beyond the bound the gateway
+         * reported a pilot above its own allowed current in every snapshot (the law chose to hold its setpoint on
+         * the breaker's thermal tolerance, it did not lag), the breaker model stayed at or below
+         * {@link #RIDE_THERMAL_LIMIT_PCT} of its trip threshold, and the ride ended within the law's overload
+         * allowance.
+         */
+        THERMAL_RIDE,
+        /** Neither: the car was left above what the house allows. */
+        VIOLATION
+    }
+
+    /** The safety margin a thermal ride must keep: SCENARIO.md's thermal-peak goal. */
+    static final double RIDE_THERMAL_LIMIT_PCT = 95.0;
 
     /**
      * What the gateway said in one MQTT snapshot.
@@ -97,6 +128,7 @@ final class ChaosResult {
     final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     final List<Episode> episodes = new CopyOnWriteArrayList<>();
     final List<Episode> frozenEpisodes = new CopyOnWriteArrayList<>();
+    final List<Episode> rideEpisodes = new CopyOnWriteArrayList<>();
     final List<String> tripNotes = new CopyOnWriteArrayList<>();
     final List<String> unexpectedExits = new CopyOnWriteArrayList<>();
     final List<String> harnessProblems = new CopyOnWriteArrayList<>();
@@ -142,6 +174,85 @@ final class ChaosResult {
 
     List<Check> failures() {
         return checks.stream().filter(c -> !c.ok()).collect(Collectors.toList());
+    }
+
+    /**
+     * Judges every over-rating episode against the bound of the faults around it (or the plain reaction bound), and
+     * an episode beyond its bound as a thermal ride or a violation; one check per episode.
+     *
+     * @param rideAllowanceMs the law's overload allowance: the longest a thermal ride may last
+     */
+    void checkEpisodes(long rideAllowanceMs) {
+        long worst = 0;
+        for (Episode episode : episodes) {
+            long bound = FaultKind.Bound.INPUT.overRatingMs;
+            String cause = "no fault";
+            for (Injection injection : injections) {
+                long reach = injection.endMs + FaultKind.Bound.LINK.overRatingMs;
+                if (injection.startMs <= episode.endMs() && reach >= episode.startMs()
+                        && injection.fault.kind().bound.overRatingMs > bound) {
+                    bound = injection.fault.kind().bound.overRatingMs;
+                    cause = injection.fault.toString();
+                }
+            }
+            worst = Math.max(worst, episode.lengthMs());
+            if (bound == Long.MAX_VALUE) {
+                frozenEpisodes.add(episode);
+                continue;
+            }
+            Verdict verdict = judge(episode, bound, rideAllowanceMs);
+            if (verdict == Verdict.THERMAL_RIDE) {
+                rideEpisodes.add(episode);
+            }
+            check("over-rating episode at " + episode.startMs() + " ms within its bound", verdict != Verdict.VIOLATION,
+                    episode.lengthMs() + " ms, peak " + String.format(java.util.Locale.ROOT, "%.1f A, θ %.1f %%",
+                            episode.peakAmps(), episode.thermalPeakPct()) + ", bound " + bound + " ms (" + cause
+                            + ")" + (verdict == Verdict.THERMAL_RIDE ? ", a declared thermal ride" : "")
+                            + gatewayDuring(episode));
+        }
+        worstEpisodeMs = worst;
+    }
+
+    Verdict judge(Episode episode, long boundMs, long rideAllowanceMs) {
+        if (episode.lengthMs() <= boundMs) {
+            return Verdict.WITHIN_BOUND;
+        }
+        boolean declared = true;
+        int seen = 0;
+        for (GatewaySample sample : gatewaySamples) {
+            if (sample.tMs() > episode.startMs() + boundMs && sample.tMs() <= episode.endMs()) {
+                seen++;
+                declared &= sample.pilotAmps() >= 0 && sample.allowedAmps() >= 0
+                        && sample.pilotAmps() > sample.allowedAmps();
+            }
+        }
+        boolean ride = seen > 0 && declared && episode.thermalPeakPct() <= RIDE_THERMAL_LIMIT_PCT
+                && episode.lengthMs() <= rideAllowanceMs + boundMs;
+        return ride ? Verdict.THERMAL_RIDE : Verdict.VIOLATION;
+    }
+
+    /** What the gateway reported during an episode: was the pilot above its own allowed current? */
+    String gatewayDuring(Episode episode) {
+        int minAllowed = Integer.MAX_VALUE;
+        int maxPilot = -1;
+        int seen = 0;
+        int pilotAbove = 0;
+        for (GatewaySample sample : gatewaySamples) {
+            if (sample.tMs() >= episode.startMs() && sample.tMs() <= episode.endMs() && sample.allowedAmps() >= 0
+                    && sample.pilotAmps() >= 0) {
+                seen++;
+                minAllowed = Math.min(minAllowed, sample.allowedAmps());
+                maxPilot = Math.max(maxPilot, sample.pilotAmps());
+                if (sample.pilotAmps() > sample.allowedAmps()) {
+                    pilotAbove++;
+                }
+            }
+        }
+        if (seen == 0) {
+            return "; no gateway snapshot during it";
+        }
+        return "; gateway snapshots: allowed ≥ " + minAllowed + " A, pilot ≤ " + maxPilot
+                + " A, pilot above allowed in " + pilotAbove + "/" + seen;
     }
 
     void checkProcessFigures() {

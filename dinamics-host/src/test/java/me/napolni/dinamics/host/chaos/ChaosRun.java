@@ -2,6 +2,7 @@ package me.napolni.dinamics.host.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import me.napolni.dinamics.core.control.BalancerConfig;
 import me.napolni.dinamics.core.settings.ChargerSettings;
 import me.napolni.dinamics.core.settings.SettingKey;
 import me.napolni.dinamics.core.settings.Settings;
@@ -74,6 +75,8 @@ final class ChaosRun implements AutoCloseable {
     /** Pass period plus the RAPI exchange plus a tolerance, on top of stale_after, for the meter-fault check. */
     static final long SAFE_SLACK_MS = 2_000;
     static final int BREAKER_AMPS = 25;
+    /** The gateway's overload allowance (the balancer's default): the longest a declared thermal ride may last. */
+    static final long RIDE_ALLOWANCE_MS = BalancerConfig.defaults().overloadAllowanceMs();
     static final int CAR_WANTS_AMPS = 20;
     static final int SAFE_AMPS = EvseEmulator.MIN_AMPS;
     static final int INITIAL_C_LIMIT = 16;
@@ -158,6 +161,7 @@ final class ChaosRun implements AutoCloseable {
     private long steps;
     private long episodeStartMs = -1;
     private double episodePeak;
+    private double episodeThermalPct;
 
     ChaosRun(Options options, FaultSchedule schedule) throws IOException {
         this.options = options;
@@ -258,7 +262,7 @@ final class ChaosRun implements AutoCloseable {
         for (ChaosResult.Injection injection : result.injections) {
             checkMeterFault(injection);
         }
-        checkEpisodes();
+        result.checkEpisodes(RIDE_ALLOWANCE_MS);
         result.check("the breaker never tripped (house-alone trips excluded)", result.trips == 0,
                 result.trips + " trips, " + result.houseTrips + " house-alone trips, peak thermal "
                         + String.format("%.1f %%", result.peakThermalPct));
@@ -334,57 +338,6 @@ final class ChaosRun implements AutoCloseable {
         return false;
     }
 
-    private void checkEpisodes() {
-        long worst = 0;
-        for (ChaosResult.Episode episode : result.episodes) {
-            long allowed = FaultKind.Bound.INPUT.overRatingMs;
-            String cause = "no fault";
-            for (ChaosResult.Injection injection : result.injections) {
-                long reach = injection.endMs + FaultKind.Bound.LINK.overRatingMs;
-                if (injection.startMs <= episode.endMs() && reach >= episode.startMs()
-                        && injection.fault.kind().bound.overRatingMs > allowed) {
-                    allowed = injection.fault.kind().bound.overRatingMs;
-                    cause = injection.fault.toString();
-                }
-            }
-            long length = episode.endMs() - episode.startMs();
-            worst = Math.max(worst, length);
-            if (allowed == Long.MAX_VALUE) {
-                result.frozenEpisodes.add(episode);
-                continue;
-            }
-            result.check("over-rating episode at " + episode.startMs() + " ms within its bound", length <= allowed,
-                    length + " ms, peak " + String.format("%.1f A", episode.peakAmps()) + ", bound " + allowed
-                            + " ms (" + cause + ")" + gatewayDuring(episode));
-        }
-        result.worstEpisodeMs = worst;
-    }
-
-    /** What the gateway reported during an episode: was the pilot above its own allowed current throughout? */
-    private String gatewayDuring(ChaosResult.Episode episode) {
-        int minAllowed = Integer.MAX_VALUE;
-        int maxPilot = -1;
-        int seen = 0;
-        int pilotAbove = 0;
-        for (ChaosResult.GatewaySample sample : result.gatewaySamples) {
-            if (sample.tMs() >= episode.startMs() && sample.tMs() <= episode.endMs() && sample.allowedAmps() >= 0
-                    && sample.pilotAmps() >= 0) {
-                seen++;
-                minAllowed = Math.min(minAllowed, sample.allowedAmps());
-                maxPilot = Math.max(maxPilot, sample.pilotAmps());
-                if (sample.pilotAmps() > sample.allowedAmps()) {
-                    pilotAbove++;
-                }
-            }
-        }
-        if (seen == 0) {
-            return "";
-        }
-        return "; gateway snapshots: allowed ≥ " + minAllowed + " A, pilot ≤ " + maxPilot
-                + " A, pilot above allowed in " + pilotAbove + "/" + seen + (pilotAbove == seen
-                ? " (the law held its setpoint over its own allowed current: the thermal-budget ride)" : "");
-    }
-
     // ---- plant: house + car, breaker, meter ----
 
     private void plantSafely() {
@@ -416,8 +369,8 @@ final class ChaosRun implements AutoCloseable {
             }
             boolean houseTrip = houseOnly.step(houseAmps[0], houseAmps[1], houseAmps[2]);
             boolean trip = breaker.step(trueAmps[0], trueAmps[1], trueAmps[2]);
-            result.peakThermalPct = Math.max(result.peakThermalPct,
-                    100.0 * maxTheta(breaker) / breaker.thresholdSquared());
+            double thermalPct = 100.0 * maxTheta(breaker) / breaker.thresholdSquared();
+            result.peakThermalPct = Math.max(result.peakThermalPct, thermalPct);
             if (trip) {
                 if (houseTrip || houseOnly.overThreshold()) {
                     result.houseTrips++;
@@ -432,8 +385,10 @@ final class ChaosRun implements AutoCloseable {
                 if (episodeStartMs < 0) {
                     episodeStartMs = t;
                     episodePeak = 0;
+                    episodeThermalPct = 0;
                 }
                 episodePeak = Math.max(episodePeak, peak);
+                episodeThermalPct = Math.max(episodeThermalPct, thermalPct);
             } else {
                 closeEpisode(t);
             }
@@ -451,7 +406,7 @@ final class ChaosRun implements AutoCloseable {
 
     private void closeEpisode(long t) {
         if (episodeStartMs >= 0) {
-            result.episodes.add(new ChaosResult.Episode(episodeStartMs, t, episodePeak));
+            result.episodes.add(new ChaosResult.Episode(episodeStartMs, t, episodePeak, episodeThermalPct));
             episodeStartMs = -1;
         }
     }

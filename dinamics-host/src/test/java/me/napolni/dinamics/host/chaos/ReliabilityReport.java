@@ -33,7 +33,10 @@ final class ReliabilityReport {
         if (checkName.startsWith("over-rating episode")) {
             return "true current above the rating (house "
                     + "alone ≤ In − 6 A) no longer than 4 s, 6 s in a meter fault, 10 s in a link/gateway fault "
-                    + "(3 s reaction + 5 s $SY expiry + 1 s pulse + 1 s)";
+                    + "(3 s reaction + 5 s $SY expiry + 1 s pulse + 1 s), unless it is a declared thermal ride: "
+                    + "beyond that bound every gateway snapshot shows the pilot above its own allowed current, "
+                    + "the breaker model stays ≤ 95 % of its trip threshold, and the ride ends within the law's "
+                    + "overload allowance (600 s)";
         }
         if (checkName.startsWith("settings after restart")) {
             return "after every SIGKILL + restart, c_limit is the last acknowledged value (or a write sent after "
@@ -122,6 +125,9 @@ final class ReliabilityReport {
         int starts = 0;
         int frozen = 0;
         long frozenWorst = 0;
+        int rides = 0;
+        long rideWorst = 0;
+        double rideHottest = 0;
         Map<String, Integer> reasons = new TreeMap<>();
         Map<String, Integer> web = new TreeMap<>();
         Map<String, Integer> diskErrors = new TreeMap<>();
@@ -142,7 +148,12 @@ final class ReliabilityReport {
             starts += r.gatewayStarts;
             frozen += r.frozenEpisodes.size();
             for (ChaosResult.Episode episode : r.frozenEpisodes) {
-                frozenWorst = Math.max(frozenWorst, episode.endMs() - episode.startMs());
+                frozenWorst = Math.max(frozenWorst, episode.lengthMs());
+            }
+            rides += r.rideEpisodes.size();
+            for (ChaosResult.Episode episode : r.rideEpisodes) {
+                rideWorst = Math.max(rideWorst, episode.lengthMs());
+                rideHottest = Math.max(rideHottest, episode.thermalPeakPct());
             }
             r.errorReasons.forEach((k, v) -> reasons.merge(k, v, Integer::sum));
             r.web.forEach((k, v) -> web.merge(k, v, Integer::sum));
@@ -162,6 +173,8 @@ final class ReliabilityReport {
         row(md, "breaker trips (the law's) / house-alone trips", trips + " / " + houseTrips);
         row(md, "peak breaker thermal load (θ / trip threshold)", String.format(Locale.ROOT, "%.1f %%", peakThermal));
         row(md, "longest over-rating episode (any cause)", worstEpisode + " ms");
+        row(md, "declared thermal rides (longer than the reaction bound, θ ≤ 95 %)", rides == 0 ? "none"
+                : String.format(Locale.ROOT, "%d, longest %d ms, hottest θ %.1f %%", rides, rideWorst, rideHottest));
         row(md, "over-rating episodes while the meter was frozen (not bounded: a frozen meter looks healthy)",
                 frozen + ", longest " + frozenWorst + " ms");
         row(md, "meter fault → safe current, p50 / max", safe.isEmpty() ? "n/a"
@@ -224,6 +237,11 @@ final class ReliabilityReport {
                 + "- The emulated car follows the pilot at once (no 1–2 s IEC delay, no ramps).\n"
                 + "- A frozen meter is not detectable by the gateway; its episodes are reported, not bounded; the "
                 + "breaker must still hold.\n"
+                + "- A thermal ride is the control law's design, not a lag (DESIGN.md §4 principle 3: an overload the "
+                + "breaker's thermal budget carries is held up to `overloadAllowanceMs`, then cut to what the breaker "
+                + "sustains); it is what lets the law beat the reference laws' energy without a trip. It is bounded "
+                + "by the breaker model (θ ≤ 95 %) and the allowance, not by the 3 s reaction time, and only when "
+                + "the gateway's own snapshots show it chose to hold (pilot above its allowed current).\n"
                 + "- The flood sends at most about 10 000 commands a minute in bursts; `rapi_request` is left out "
                 + "(a random payload could be a real RAPI command). Retained garbage is never a valid value: a "
                 + "retained valid value also reaches live subscribers as an ordinary command.\n"
