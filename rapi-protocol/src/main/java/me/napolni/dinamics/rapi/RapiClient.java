@@ -120,8 +120,8 @@ public interface RapiClient extends AutoCloseable {
     RapiDecodeStats decodeStats();
 
     /**
-     * Closes the client: the waiting and queued requests fail with reason CLOSED, the threads stop and the
-     * transport is closed. Idempotent.
+     * Closes the client: the waiting and queued requests fail with reason CLOSED, the transport is closed, the
+     * notifications received before are still handed to the listeners, and the threads stop. Idempotent.
      */
     @Override
     void close();

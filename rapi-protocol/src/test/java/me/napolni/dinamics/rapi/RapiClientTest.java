@@ -213,6 +213,32 @@ class RapiClientTest {
     }
 
     @Test
+    void shouldDeliverEveryNotificationReceivedBeforeCloseWhenClosedWhileTheListenerIsBusy() throws Exception {
+        scripted(0, command -> List.of(frame("$AT 03 03 16 0540"), frame("$OK 15920 240000" + id(command))));
+        connect(OPTIONS);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch listenerEntered = new CountDownLatch(1);
+        client.addListener(n -> {
+            listenerEntered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        client.send(RapiRequests.chargingReading());
+        assertTrue(listenerEntered.await(10, TimeUnit.SECONDS));
+        client.send(RapiRequests.chargingReading());     // its $AT is queued before its reply completes the send
+        Thread closer = new Thread(client::close, "closer");
+        closer.start();
+        await().atMost(WAIT).until(() -> closer.getState() == Thread.State.TIMED_WAITING);   // joining the threads
+        release.countDown();
+        closer.join(WAIT.toMillis());
+        assertFalse(closer.isAlive());
+        assertEquals(2, notifications.size(), "both $AT reached the first listener: " + notifications);
+    }
+
+    @Test
     void shouldFailCorruptedRequestWhenBareNkWithoutIdAnswers() throws Exception {
         scripted(0, command -> List.of(frame("$NK")));
         connect(OPTIONS);

@@ -554,8 +554,8 @@ public final class DefaultRapiClient implements RapiClient {
                         // close() sets dispatcherStopped; keep checking
                     }
                 }
-                if (dispatcherStopped) {
-                    return;
+                if (notifications.isEmpty()) {
+                    return;             // stopped, and everything received before close() was delivered
                 }
                 next = notifications.pollFirst();
             }
