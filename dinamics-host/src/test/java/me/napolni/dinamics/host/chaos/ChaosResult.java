@@ -62,9 +62,10 @@ final class ChaosResult {
         /**
          * Longer than that bound, but as a thermal ride (DESIGN.md §4, principle 3): beyond the bound the gateway
          * reported a pilot above its own allowed current in every snapshot (the law chose to hold its setpoint on
-         * the breaker's thermal tolerance, it did not lag), the breaker model stayed at or below
-         * {@link #RIDE_THERMAL_LIMIT_PCT} of its trip threshold, and the ride ended within the law's overload
-         * allowance.
+         * the breaker's thermal tolerance, it did not lag) and the breaker model stayed at or below
+         * {@link #RIDE_THERMAL_LIMIT_PCT} of its trip threshold. Its length is not bounded: after its overload
+         * allowance the law cuts to the current the breaker sustains, which may still be above the rating (θ levels
+         * off below the limit).
          */
         THERMAL_RIDE,
         /** Neither: the car was left above what the house allows. */
@@ -179,10 +180,8 @@ final class ChaosResult {
     /**
      * Judges every over-rating episode against the bound of the faults around it (or the plain reaction bound), and
      * an episode beyond its bound as a thermal ride or a violation; one check per episode.
-     *
-     * @param rideAllowanceMs the law's overload allowance: the longest a thermal ride may last
      */
-    void checkEpisodes(long rideAllowanceMs) {
+    void checkEpisodes() {
         long worst = 0;
         for (Episode episode : episodes) {
             long bound = FaultKind.Bound.INPUT.overRatingMs;
@@ -200,7 +199,7 @@ final class ChaosResult {
                 frozenEpisodes.add(episode);
                 continue;
             }
-            Verdict verdict = judge(episode, bound, rideAllowanceMs);
+            Verdict verdict = judge(episode, bound);
             if (verdict == Verdict.THERMAL_RIDE) {
                 rideEpisodes.add(episode);
             }
@@ -213,7 +212,7 @@ final class ChaosResult {
         worstEpisodeMs = worst;
     }
 
-    Verdict judge(Episode episode, long boundMs, long rideAllowanceMs) {
+    Verdict judge(Episode episode, long boundMs) {
         if (episode.lengthMs() <= boundMs) {
             return Verdict.WITHIN_BOUND;
         }
@@ -226,8 +225,7 @@ final class ChaosResult {
                         && sample.pilotAmps() > sample.allowedAmps();
             }
         }
-        boolean ride = seen > 0 && declared && episode.thermalPeakPct() <= RIDE_THERMAL_LIMIT_PCT
-                && episode.lengthMs() <= rideAllowanceMs + boundMs;
+        boolean ride = seen > 0 && declared && episode.thermalPeakPct() <= RIDE_THERMAL_LIMIT_PCT;
         return ride ? Verdict.THERMAL_RIDE : Verdict.VIOLATION;
     }
 

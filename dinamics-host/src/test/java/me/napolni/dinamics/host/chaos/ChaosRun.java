@@ -2,7 +2,6 @@ package me.napolni.dinamics.host.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import me.napolni.dinamics.core.control.BalancerConfig;
 import me.napolni.dinamics.core.settings.ChargerSettings;
 import me.napolni.dinamics.core.settings.SettingKey;
 import me.napolni.dinamics.core.settings.Settings;
@@ -75,8 +74,6 @@ final class ChaosRun implements AutoCloseable {
     /** Pass period plus the RAPI exchange plus a tolerance, on top of stale_after, for the meter-fault check. */
     static final long SAFE_SLACK_MS = 2_000;
     static final int BREAKER_AMPS = 25;
-    /** The gateway's overload allowance (the balancer's default): the longest a declared thermal ride may last. */
-    static final long RIDE_ALLOWANCE_MS = BalancerConfig.defaults().overloadAllowanceMs();
     static final int CAR_WANTS_AMPS = 20;
     static final int SAFE_AMPS = EvseEmulator.MIN_AMPS;
     static final int INITIAL_C_LIMIT = 16;
@@ -262,7 +259,7 @@ final class ChaosRun implements AutoCloseable {
         for (ChaosResult.Injection injection : result.injections) {
             checkMeterFault(injection);
         }
-        result.checkEpisodes(RIDE_ALLOWANCE_MS);
+        result.checkEpisodes();
         result.check("the breaker never tripped (house-alone trips excluded)", result.trips == 0,
                 result.trips + " trips, " + result.houseTrips + " house-alone trips, peak thermal "
                         + String.format("%.1f %%", result.peakThermalPct));
