@@ -238,7 +238,8 @@ abstract class CommandTableContract {
                 lastIndex = index;
             }
         }
-        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).alias("device calls for " + row + ": " + device.calls)
+        await().atMost(TestClient.WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .alias("device calls for " + row + ": " + device.calls)
                 .until(() -> device.calls.equals(row.calls()));
         assertEquals(row.calls(), List.copyOf(device.calls), "what the bridge asked of the gateway");
     }
