@@ -3,6 +3,7 @@ package me.napolni.dinamics.host.chaos;
 import me.napolni.dinamics.core.sim.HouseholdDay;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs chaos runs for one or more seeds, shrinks a failing schedule greedily if asked, and writes the report.
@@ -154,13 +156,33 @@ public final class ChaosMain {
         return results;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    private static void deleteTree(Path root) throws IOException, InterruptedException {
         if (!Files.exists(root)) {
             return;
         }
+        unmountLeftovers(root);
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
                 Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** A run killed before its clean-up leaves its tmpfs data directory mounted: unmount what lies below root. */
+    private static void unmountLeftovers(Path root) throws IOException, InterruptedException {
+        Path mounts = Path.of("/proc/self/mounts");
+        if (!Files.isReadable(mounts)) {
+            return;
+        }
+        String prefix = root.toAbsolutePath().normalize() + "/";
+        for (String line : Files.readAllLines(mounts)) {
+            String[] fields = line.split(" ");
+            if (fields.length > 1 && fields[1].startsWith(prefix)) {
+                Process umount = new ProcessBuilder("umount", "-l", fields[1]).redirectErrorStream(true).start();
+                if (!umount.waitFor(20, TimeUnit.SECONDS) || umount.exitValue() != 0) {
+                    throw new IOException("a leftover mount " + fields[1] + " could not be unmounted: "
+                            + new String(umount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+                }
             }
         }
     }
