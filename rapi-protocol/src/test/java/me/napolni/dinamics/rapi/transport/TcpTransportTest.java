@@ -26,6 +26,16 @@ class TcpTransportTest {
         }
     }
 
+    /** Reads until one whole {@link #FRAME} came, or fails. */
+    private static byte[] readFrame(TcpTransport transport) throws RapiException {
+        byte[] buffer = new byte[FRAME.length];
+        int total = 0;
+        while (total < FRAME.length) {
+            total += transport.read(buffer, total, FRAME.length - total, 5_000);
+        }
+        return buffer;
+    }
+
     @Test
     void shouldFailWithPortUnavailableWhenNobodyListens() throws IOException {
         TcpTransport transport = TcpTransport.connectingTo("127.0.0.1", freePort());
@@ -39,13 +49,8 @@ class TcpTransportTest {
             transport.open();
             try (Socket peer = server.accept()) {
                 peer.getOutputStream().write(FRAME);
-                byte[] buffer = new byte[FRAME.length];
-                int total = 0;
-                while (total < FRAME.length) {
-                    total += transport.read(buffer, total, FRAME.length - total, 5_000);
-                }
-                assertArrayEquals(FRAME, buffer);
-                assertEquals(RapiTransport.NO_BYTES, transport.read(buffer, 0, 1, 20));
+                assertArrayEquals(FRAME, readFrame(transport));
+                assertEquals(RapiTransport.NO_BYTES, transport.read(new byte[1], 0, 1, 20));
             }
             assertEquals(RapiErrorReason.PORT_UNAVAILABLE, assertThrows(RapiException.class,
                     () -> transport.read(new byte[4], 0, 4, 5_000)).reason());
@@ -90,16 +95,11 @@ class TcpTransportTest {
             assertTrue(accepted.isOpen());
             accepted.open();        // already open: nothing to do
             client.getOutputStream().write(FRAME);
-            byte[] buffer = new byte[FRAME.length];
-            int total = 0;
-            while (total < FRAME.length) {
-                total += accepted.read(buffer, total, FRAME.length - total, 5_000);
-            }
-            assertArrayEquals(FRAME, buffer);
+            assertArrayEquals(FRAME, readFrame(accepted));
             accepted.close();
             assertFalse(accepted.isOpen());
             assertEquals(RapiErrorReason.CLOSED, assertThrows(RapiException.class,
-                    () -> accepted.read(buffer, 0, 1, 20)).reason());
+                    () -> accepted.read(new byte[1], 0, 1, 20)).reason());
             assertEquals(RapiErrorReason.PORT_UNAVAILABLE,
                     assertThrows(RapiException.class, accepted::open).reason());
         }
