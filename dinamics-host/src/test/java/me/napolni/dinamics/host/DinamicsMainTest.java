@@ -1,6 +1,7 @@
 package me.napolni.dinamics.host;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,29 @@ class DinamicsMainTest {
     void shouldRefuseUnknownCarWhenReplaying() {
         assertEquals(DinamicsMain.EXIT_USAGE, run("replay", "--day", "x.csv.gz", "--car", "2p10"));
         assertTrue(err.toString().contains("--car must be 3p16 or 1p32"), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "simulate"})
+    void shouldListTheBreakerAndCarOptionsWhenHelpIsAskedOfReplayOrSimulate(String command) {
+        assertEquals(0, run(command, "--help"));
+        assertTrue(out.toString().contains("--breaker=A"), out.toString());
+        assertTrue(out.toString().contains("--car=3p16|1p32"), out.toString());
+    }
+
+    @Test
+    void shouldRefuseUnknownCarWhenSimulating() {
+        assertEquals(DinamicsMain.EXIT_USAGE, run("simulate", "--car", "2p10"));
+        assertTrue(err.toString().contains("--car must be 3p16 or 1p32, not '2p10'"), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"replay, 5", "replay, 101", "simulate, 5", "simulate, 101"})
+    void shouldRefuseABreakerOutsideSixToAHundredAmpsWhenReplayingOrSimulating(String command, String amps) {
+        int exit = "replay".equals(command) ? run(command, "--day", "x.csv.gz", "--breaker", amps)
+                : run(command, "--breaker", amps);
+        assertEquals(DinamicsMain.EXIT_USAGE, exit);
+        assertTrue(err.toString().contains("--breaker must be 6..100 A, not " + amps), err.toString());
     }
 
     @Test

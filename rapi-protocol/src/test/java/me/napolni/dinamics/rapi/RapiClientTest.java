@@ -258,8 +258,8 @@ class RapiClientTest {
         assertTrue(client.isConnected(), "noise does not break the link");
     }
 
-    @Test
-    void shouldFailWaitingRequestWithClosedWhenClientCloses() throws Exception {
+    /** A {@code $GS} the silenced emulator has received and will not answer, waiting on another thread. */
+    private CompletableFuture<EvseStatus> statusLeftUnanswered() throws RapiException {
         connectToEmulator();
         pair.controller().silent(true);
         CompletableFuture<EvseStatus> waiting = CompletableFuture.supplyAsync(() -> {
@@ -270,10 +270,20 @@ class RapiClientTest {
             }
         });
         await().atMost(WAIT).until(() -> emulator.received().size() == 1);
+        return waiting;
+    }
+
+    /** The reason the request failed with; fails the test if it completes or does not fail within 10 s. */
+    private static RapiErrorReason failureReason(CompletableFuture<?> request) {
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> request.get(10, TimeUnit.SECONDS));
+        return assertInstanceOf(RapiException.class, failed.getCause().getCause()).reason();
+    }
+
+    @Test
+    void shouldFailWaitingRequestWithClosedWhenClientCloses() throws Exception {
+        CompletableFuture<EvseStatus> waiting = statusLeftUnanswered();
         client.close();
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
-        RapiException cause = assertInstanceOf(RapiException.class, failed.getCause().getCause());
-        assertEquals(RapiErrorReason.CLOSED, cause.reason());
+        assertEquals(RapiErrorReason.CLOSED, failureReason(waiting));
         RapiException after = assertThrows(RapiException.class, () -> client.send(RapiRequests.status()));
         assertEquals(RapiErrorReason.CLOSED, after.reason());
         client.close();    // idempotent
@@ -307,20 +317,9 @@ class RapiClientTest {
 
     @Test
     void shouldFailWithPortUnavailableWhenLinkBreaksAndWorkAfterReopen() throws Exception {
-        connectToEmulator();
-        pair.controller().silent(true);
-        CompletableFuture<EvseStatus> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return client.send(RapiRequests.status(), 30_000);
-            } catch (RapiException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(WAIT).until(() -> emulator.received().size() == 1);
+        CompletableFuture<EvseStatus> waiting = statusLeftUnanswered();
         pair.unplug();
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
-        assertEquals(RapiErrorReason.PORT_UNAVAILABLE,
-                assertInstanceOf(RapiException.class, failed.getCause().getCause()).reason());
+        assertEquals(RapiErrorReason.PORT_UNAVAILABLE, failureReason(waiting));
         await().atMost(WAIT).until(() -> !client.isConnected());
         RapiException next = assertThrows(RapiException.class, () -> client.send(RapiRequests.status()));
         assertEquals(RapiErrorReason.PORT_UNAVAILABLE, next.reason());

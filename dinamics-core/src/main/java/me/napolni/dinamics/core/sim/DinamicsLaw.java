@@ -13,7 +13,7 @@ import me.napolni.dinamics.core.control.Decision;
  * wiring in {@link LawSettings#carPhaseMask()} is not used). It tracks the charger's activity from its own
  * commands, as a gateway does between status polls.
  */
-public final class DinamicsLaw implements Law {
+public final class DinamicsLaw extends PeriodicLaw {
 
     /** The law's name in tables and JSON. */
     public static final String NAME = "dinamics";
@@ -41,22 +41,8 @@ public final class DinamicsLaw implements Law {
      * @param base the settings to start from
      */
     public DinamicsLaw(BalancerConfig base) {
+        super(NAME, PASS_PERIOD_MS, CAR_POLL_PERIOD_MS);
         this.base = base;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int passPeriodMs() {
-        return PASS_PERIOD_MS;
-    }
-
-    @Override
-    public int carPollPeriodMs() {
-        return CAR_POLL_PERIOD_MS;
     }
 
     @Override

@@ -13,7 +13,7 @@ import me.napolni.dinamics.core.PhaseReadings;
  * down" (it rises at once and decays by the factor 1 − e^(−2/60) per sample), and the car is resumed as soon
  * as 6 A fits on that smoothed power. More than 120 s since the last sample: pause.
  */
-public final class OpenEvseLaw implements Law {
+public final class OpenEvseLaw extends PeriodicLaw {
 
     /** The law's name. */
     public static final String NAME = "openevse";
@@ -34,22 +34,7 @@ public final class OpenEvseLaw implements Law {
 
     /** Creates the law; {@link #powerOn} sets its state. */
     public OpenEvseLaw() {
-        // state set by powerOn
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int passPeriodMs() {
-        return PASS_PERIOD_MS;
-    }
-
-    @Override
-    public int carPollPeriodMs() {
-        return CAR_POLL_PERIOD_MS;
+        super(NAME, PASS_PERIOD_MS, CAR_POLL_PERIOD_MS);
     }
 
     @Override

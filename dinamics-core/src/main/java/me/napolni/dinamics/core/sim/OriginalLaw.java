@@ -13,7 +13,7 @@ import java.util.Arrays;
  * below 6 A the car is paused; plug &amp; charge resumes the car on the first pass with max_current ≥ 6 A. No
  * stale-data handling.
  */
-public final class OriginalLaw implements Law {
+public final class OriginalLaw extends PeriodicLaw {
 
     /** The law's name. */
     public static final String NAME = "original";
@@ -39,22 +39,7 @@ public final class OriginalLaw implements Law {
 
     /** Creates the law; {@link #powerOn} sets its state. */
     public OriginalLaw() {
-        // state set by powerOn
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int passPeriodMs() {
-        return PASS_PERIOD_MS;
-    }
-
-    @Override
-    public int carPollPeriodMs() {
-        return CAR_POLL_PERIOD_MS;
+        super(NAME, PASS_PERIOD_MS, CAR_POLL_PERIOD_MS);
     }
 
     @Override

@@ -13,7 +13,7 @@ import me.napolni.dinamics.core.PhaseReadings;
  * is retried at 6 A 60 s after 6 A last failed to fit. Readings stale for ≥ 11 s pause the car and count as a
  * failure to fit (so the retry comes 60 s after they are fresh again).
  */
-public final class SmartEvseLaw implements Law {
+public final class SmartEvseLaw extends PeriodicLaw {
 
     /** The law's name. */
     public static final String NAME = "smartevse";
@@ -43,22 +43,7 @@ public final class SmartEvseLaw implements Law {
 
     /** Creates the law; {@link #powerOn} sets its state. */
     public SmartEvseLaw() {
-        // state set by powerOn
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int passPeriodMs() {
-        return PASS_PERIOD_MS;
-    }
-
-    @Override
-    public int carPollPeriodMs() {
-        return CAR_POLL_PERIOD_MS;
+        super(NAME, PASS_PERIOD_MS, CAR_POLL_PERIOD_MS);
     }
 
     @Override

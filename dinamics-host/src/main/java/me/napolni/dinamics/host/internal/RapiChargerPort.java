@@ -205,18 +205,6 @@ public final class RapiChargerPort implements ChargerPort, AutoCloseable {
     }
 
     /**
-     * Sets the current the car may draw; sent as {@code $SC n V} when it differs from the one in force.
-     *
-     * @param amps whole amps, 6..80
-     */
-    public void setpoint(int amps) {
-        if (amps != wantedSetpoint) {
-            wantedSetpoint = amps;
-            wakeUp();
-        }
-    }
-
-    /**
      * Returns the wanted setpoint.
      *
      * @return amps or {@link #NO_SETPOINT}

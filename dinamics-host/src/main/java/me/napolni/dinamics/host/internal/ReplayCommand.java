@@ -9,6 +9,7 @@ import me.napolni.dinamics.core.sim.Laws;
 import me.napolni.dinamics.core.sim.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -41,13 +42,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--law", paramLabel = "NAME", description = "Only this law (and the ideal); default every law.")
     private String law;
 
-    @Option(names = "--breaker", paramLabel = "A", defaultValue = "25",
-            description = "Breaker rating per phase, 6..100 A (default ${DEFAULT-VALUE}).")
-    private int breakerAmps;
-
-    @Option(names = "--car", paramLabel = "3p16|1p32", defaultValue = "3p16",
-            description = "Car profile (default ${DEFAULT-VALUE}).")
-    private String car;
+    @Mixin
+    private SiteOptions site;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the metrics as JSON to this file.")
     private Path json;
@@ -55,10 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine line = spec.commandLine();
-        CarProfile profile = carProfile(line, car);
-        if (breakerAmps < 6 || breakerAmps > 100) {
-            throw new CommandLine.ParameterException(line, "--breaker must be 6..100 A, not " + breakerAmps);
-        }
+        CarProfile profile = site.carProfile(line);
+        int breakerAmps = site.breakerAmps(line);
         List<String> laws = new ArrayList<>();
         if (law == null) {
             laws.addAll(Laws.names());
@@ -103,14 +97,6 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    static CarProfile carProfile(CommandLine line, String id) {
-        try {
-            return CarProfile.byId(id);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(line, "--car must be 3p16 or 1p32, not '" + id + "'");
-        }
     }
 
     private static void progress(PrintWriter err, long startNs, int done, int total, String what) {

@@ -14,6 +14,7 @@ import me.napolni.dinamics.rapi.emulator.EmulatorConfig;
 import me.napolni.dinamics.rapi.emulator.EvseEmulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -54,13 +55,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Time of day the simulation starts at (default ${DEFAULT-VALUE}).")
     private String start;
 
-    @Option(names = "--breaker", paramLabel = "A", defaultValue = "25",
-            description = "Main breaker rating per phase, 6..100 A (default ${DEFAULT-VALUE}).")
-    private int breakerAmps;
-
-    @Option(names = "--car", paramLabel = "3p16|1p32", defaultValue = "3p16",
-            description = "The car: three-phase 16 A or single-phase 32 A (default ${DEFAULT-VALUE}).")
-    private String car;
+    @Mixin
+    private SiteOptions site;
 
     @Option(names = "--serial", paramLabel = "ID", defaultValue = "simulated",
             description = "The MQTT serial, [A-Za-z0-9_-]{1,32} (default ${DEFAULT-VALUE}).")
@@ -90,13 +86,11 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine line = spec.commandLine();
         PrintWriter out = line.getOut();
-        CarProfile profile = ReplayCommand.carProfile(line, car);
+        CarProfile profile = site.carProfile(line);
         if (!(speed >= 0.1 && speed <= 1000)) {
             throw new CommandLine.ParameterException(line, "--speed must be 0.1..1000, not " + speed);
         }
-        if (breakerAmps < 6 || breakerAmps > 100) {
-            throw new CommandLine.ParameterException(line, "--breaker must be 6..100 A, not " + breakerAmps);
-        }
+        int breakerAmps = site.breakerAmps(line);
         if (!serial.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new CommandLine.ParameterException(line, "--serial must match [A-Za-z0-9_-]{1,32}");
         }

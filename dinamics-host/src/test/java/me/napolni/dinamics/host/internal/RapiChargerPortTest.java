@@ -71,17 +71,16 @@ class RapiChargerPortTest {
     }
 
     @Test
-    void shouldSendSetpointOnlyWhenTheWantedValueChanges() {
-        port.setpoint(10);
+    void shouldSendSetpointOnceWhenTheLoopSetsItAndNotAgainWhenPollsShowItInForce() {
+        port.setCurrent(10);
         await().atMost(WAIT).until(() -> evse.capacityAmps() == 10);
         int scAfterFirst = evse.received("SC");
+        int gcBefore = evse.received("GC");
         int pollsBefore = evse.received("GG");
-        for (int i = 0; i < 20; i++) {
-            port.setpoint(10);
-        }
-        await().atMost(WAIT).until(() -> evse.received("GG") >= pollsBefore + 3);   // 3 s of polling later
-        assertEquals(scAfterFirst, evse.received("SC"), "no $SC for an unchanged setpoint");
-        port.setpoint(12);
+        // 3 s of polling later ($GG every second, $GC every timer5 = 1 s): the polls show 10 A in force
+        await().atMost(WAIT).until(() -> evse.received("GG") >= pollsBefore + 3 && evse.received("GC") >= gcBefore + 2);
+        assertEquals(scAfterFirst, evse.received("SC"), "no $SC while the polls show the setpoint in force");
+        port.setCurrent(12);
         await().atMost(WAIT).until(() -> evse.capacityAmps() == 12);
         assertEquals(scAfterFirst + 1, evse.received("SC"));
         assertTrue(replies.stream().anyMatch(r -> r.startsWith("SC $OK 12")), replies.toString());
@@ -97,7 +96,7 @@ class RapiChargerPortTest {
 
     @Test
     void shouldAcknowledgeAMissedPulseAndResendTheSetpointWhenTheFallbackStruck() {
-        port.setpoint(20);
+        port.setCurrent(20);
         await().atMost(WAIT).until(() -> evse.capacityAmps() == 20);
         evseClock.advanceMs(10_000);      // the controller's own clock: more than the 5 s interval without a pulse
         evse.tick(evseClock.nanoTime());

@@ -20,7 +20,7 @@ import me.napolni.dinamics.rapi.RapiException;
  * A port that vanishes (USB unplugged, pty peer gone) makes reads and writes fail with PORT_UNAVAILABLE;
  * {@link #open()} opens it again once it is back.
  */
-public final class SerialTransport implements RapiTransport {
+public final class SerialTransport extends StreamTransport {
     /** The controller's baud rate. */
     public static final int DEFAULT_BAUD_RATE = 115_200;
 
@@ -28,12 +28,11 @@ public final class SerialTransport implements RapiTransport {
 
     private final String path;
     private final int baudRate;
-    private final Object stateLock = new Object();
     private volatile SerialPort port;
-    private volatile boolean open;
     private int lastTimeoutMs = -1;
 
     private SerialTransport(String path, int baudRate) {
+        super(path);
         this.path = path;
         this.baudRate = baudRate;
     }
@@ -81,17 +80,17 @@ public final class SerialTransport implements RapiTransport {
             }
             lastTimeoutMs = -1;
             port = candidate;
-            open = true;
+            markOpen();
         }
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length, long timeoutMs) throws RapiException {
         SerialPort p = port;
-        if (!open || p == null) {
+        if (!isOpen() || p == null) {
             throw closed();
         }
-        int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs));
+        int timeout = readTimeoutMs(timeoutMs);
         if (timeout != lastTimeoutMs) {
             p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, timeout, 0);
             lastTimeoutMs = timeout;
@@ -109,7 +108,7 @@ public final class SerialTransport implements RapiTransport {
     @Override
     public void write(byte[] buffer, int offset, int length) throws RapiException {
         SerialPort p = port;
-        if (!open || p == null) {
+        if (!isOpen() || p == null) {
             throw closed();
         }
         int written = 0;
@@ -122,32 +121,8 @@ public final class SerialTransport implements RapiTransport {
         }
     }
 
-    private RapiException closed() {
-        return new RapiException(RapiErrorReason.CLOSED, path + " is closed");
-    }
-
-    private RapiException broken(String why) {
-        if (!open) {
-            return closed();
-        }
-        open = false;
-        return new RapiException(RapiErrorReason.PORT_UNAVAILABLE, path + ": " + why);
-    }
-
     @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public void close() {
-        synchronized (stateLock) {
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
-        open = false;
+    void release() {
         SerialPort p = port;
         port = null;
         if (p != null) {
@@ -158,10 +133,5 @@ public final class SerialTransport implements RapiTransport {
     @Override
     public String describe() {
         return "serial:" + path + "@" + baudRate;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }

@@ -19,21 +19,20 @@ import me.napolni.dinamics.rapi.RapiException;
  * }</pre>
  * A peer that hangs up counts as a broken link (PORT_UNAVAILABLE); {@link #open()} connects again.
  */
-public final class TcpTransport implements RapiTransport {
+public final class TcpTransport extends StreamTransport {
     /** How long {@link #open()} waits for the connection. */
     public static final int CONNECT_TIMEOUT_MS = 5_000;
 
     private final String host;
     private final int port;
-    private final Object stateLock = new Object();
     private final boolean reconnectable;
     private volatile Socket socket;
     private volatile InputStream in;
     private volatile OutputStream out;
-    private volatile boolean open;
     private int lastTimeoutMs = -1;
 
     private TcpTransport(String host, int port, Socket accepted) {
+        super(describe(host, port));
         this.host = host;
         this.port = port;
         this.reconnectable = accepted == null;
@@ -74,7 +73,7 @@ public final class TcpTransport implements RapiTransport {
     public void open() throws RapiException {
         synchronized (stateLock) {
             if (!reconnectable) {
-                if (open) {
+                if (isOpen()) {
                     return;
                 }
                 throw new RapiException(RapiErrorReason.PORT_UNAVAILABLE, describe() + ": accepted connection ended");
@@ -102,19 +101,19 @@ public final class TcpTransport implements RapiTransport {
         }
         socket = s;
         lastTimeoutMs = -1;
-        open = true;
+        markOpen();
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length, long timeoutMs) throws RapiException {
         Socket s = socket;
         InputStream stream = in;
-        if (!open || s == null || stream == null) {
+        if (!isOpen() || s == null || stream == null) {
             throw closed();
         }
         int n;
         try {
-            int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs));
+            int timeout = readTimeoutMs(timeoutMs);
             if (timeout != lastTimeoutMs) {
                 s.setSoTimeout(timeout);
                 lastTimeoutMs = timeout;
@@ -126,8 +125,7 @@ public final class TcpTransport implements RapiTransport {
             throw broken(e);
         }
         if (n < 0) {
-            open = false;
-            throw new RapiException(RapiErrorReason.PORT_UNAVAILABLE, describe() + ": peer closed the connection");
+            throw lost("peer closed the connection", null);
         }
         return n;
     }
@@ -135,7 +133,7 @@ public final class TcpTransport implements RapiTransport {
     @Override
     public void write(byte[] buffer, int offset, int length) throws RapiException {
         OutputStream stream = out;
-        if (!open || stream == null) {
+        if (!isOpen() || stream == null) {
             throw closed();
         }
         try {
@@ -146,32 +144,8 @@ public final class TcpTransport implements RapiTransport {
         }
     }
 
-    private RapiException closed() {
-        return new RapiException(RapiErrorReason.CLOSED, describe() + " is closed");
-    }
-
-    private RapiException broken(IOException e) {
-        if (!open) {
-            return closed();
-        }
-        open = false;
-        return new RapiException(RapiErrorReason.PORT_UNAVAILABLE, describe() + ": " + e.getMessage(), e);
-    }
-
     @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public void close() {
-        synchronized (stateLock) {
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
-        open = false;
+    void release() {
         Socket s = socket;
         if (s != null) {
             closeSocket(s);
@@ -188,11 +162,10 @@ public final class TcpTransport implements RapiTransport {
 
     @Override
     public String describe() {
-        return "tcp://" + host + ":" + port;
+        return describe(host, port);
     }
 
-    @Override
-    public String toString() {
-        return describe();
+    private static String describe(String host, int port) {
+        return "tcp://" + host + ":" + port;
     }
 }

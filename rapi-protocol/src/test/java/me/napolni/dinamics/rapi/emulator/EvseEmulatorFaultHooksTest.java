@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import me.napolni.dinamics.rapi.RapiException;
-import me.napolni.dinamics.rapi.transport.InMemoryTransport;
 
 /** The fault-injection hooks the chaos run uses: a hung controller, one that refuses, one that answers late. */
 class EvseEmulatorFaultHooksTest {
@@ -24,11 +23,8 @@ class EvseEmulatorFaultHooksTest {
 
     @BeforeEach
     void setUp() throws RapiException {
-        InMemoryTransport.Pair pair = InMemoryTransport.pair();
-        pair.client().open();
         emulator = EvseEmulator.create(EmulatorConfig.defaults().withClock(nowNs::get).withVersions("8.2.2", "5.2.1"));
-        emulator.attach(pair.controller());
-        line = new RawLine(pair.client());
+        line = RawLine.attachedTo(emulator);
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import me.napolni.dinamics.rapi.RapiException;
-import me.napolni.dinamics.rapi.transport.InMemoryTransport;
 
 /** The emulator's bytes on the wire against the transcripts of RAPI.md appendix A and the table of 8.2. */
 class EvseEmulatorWireTest {
@@ -23,11 +22,8 @@ class EvseEmulatorWireTest {
 
     @BeforeEach
     void setUp() throws RapiException {
-        InMemoryTransport.Pair pair = InMemoryTransport.pair();
-        pair.client().open();
         emulator = EvseEmulator.create(EmulatorConfig.defaults().withClock(nowNs::get).withVersions("8.2.2", "5.2.1"));
-        emulator.attach(pair.controller());
-        line = new RawLine(pair.client());
+        line = RawLine.attachedTo(emulator);
     }
 
     @AfterEach
@@ -141,11 +137,8 @@ class EvseEmulatorWireTest {
     @Test
     void shouldHoldRepliesBackByTheConfiguredLatencyInOrder() throws RapiException {
         emulator.close();
-        InMemoryTransport.Pair pair = InMemoryTransport.pair();
-        pair.client().open();
         emulator = EvseEmulator.create(EmulatorConfig.defaults().withClock(nowNs::get).withReplyLatencyMs(20));
-        emulator.attach(pair.controller());
-        line = new RawLine(pair.client());
+        line = RawLine.attachedTo(emulator);
         line.write("$SC 16 V^65\r");
         assertNull(line.next(NO_REPLY_WAIT_MS), "nothing before 20 ms of emulated time");
         nowNs.addAndGet(20_000_000L);

@@ -18,6 +18,14 @@ final class RawLine {
         this.end = end;
     }
 
+    /** A line to the emulator: an in-memory pair, the emulator on the controller end, this on the open client end. */
+    static RawLine attachedTo(EvseEmulator emulator) throws RapiException {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        pair.client().open();
+        emulator.attach(pair.controller());
+        return new RawLine(pair.client());
+    }
+
     void write(String text) throws RapiException {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         end.write(bytes, 0, bytes.length);

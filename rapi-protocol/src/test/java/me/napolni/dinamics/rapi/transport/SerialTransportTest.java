@@ -52,7 +52,7 @@ class SerialTransportTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws IOException, InterruptedException {
         if (client != null) {
             client.close();
         }
@@ -61,7 +61,11 @@ class SerialTransportTest {
         }
         if (socat != null) {
             socat.destroyForcibly();
+            socat.waitFor(10, TimeUnit.SECONDS);
         }
+        // the links point into /dev/pts; removed here, the @TempDir clean-up does not race the pty's release
+        Files.deleteIfExists(link("ttyA"));
+        Files.deleteIfExists(link("ttyB"));
     }
 
     private Path link(String name) {

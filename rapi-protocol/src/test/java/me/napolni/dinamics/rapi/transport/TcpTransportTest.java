@@ -2,6 +2,7 @@ package me.napolni.dinamics.rapi.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,16 @@ class TcpTransportTest {
         }
     }
 
+    /** Reads until one whole {@link #FRAME} came, or fails. */
+    private static byte[] readFrame(TcpTransport transport) throws RapiException {
+        byte[] buffer = new byte[FRAME.length];
+        int total = 0;
+        while (total < FRAME.length) {
+            total += transport.read(buffer, total, FRAME.length - total, 5_000);
+        }
+        return buffer;
+    }
+
     @Test
     void shouldFailWithPortUnavailableWhenNobodyListens() throws IOException {
         TcpTransport transport = TcpTransport.connectingTo("127.0.0.1", freePort());
@@ -38,13 +49,8 @@ class TcpTransportTest {
             transport.open();
             try (Socket peer = server.accept()) {
                 peer.getOutputStream().write(FRAME);
-                byte[] buffer = new byte[FRAME.length];
-                int total = 0;
-                while (total < FRAME.length) {
-                    total += transport.read(buffer, total, FRAME.length - total, 5_000);
-                }
-                assertArrayEquals(FRAME, buffer);
-                assertEquals(RapiTransport.NO_BYTES, transport.read(buffer, 0, 1, 20));
+                assertArrayEquals(FRAME, readFrame(transport));
+                assertEquals(RapiTransport.NO_BYTES, transport.read(new byte[1], 0, 1, 20));
             }
             assertEquals(RapiErrorReason.PORT_UNAVAILABLE, assertThrows(RapiException.class,
                     () -> transport.read(new byte[4], 0, 4, 5_000)).reason());
@@ -57,6 +63,45 @@ class TcpTransportTest {
             transport.close();
             assertEquals(RapiErrorReason.CLOSED, assertThrows(RapiException.class,
                     () -> transport.write(FRAME, 0, FRAME.length)).reason());
+        }
+    }
+
+    @Test
+    void shouldReportTheBreakOnceThenClosedAndNameTheLinkWhenThePeerHangsUp() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            TcpTransport transport = TcpTransport.connectingTo("127.0.0.1", server.getLocalPort());
+            String label = "tcp://127.0.0.1:" + server.getLocalPort();
+            assertEquals(label, transport.describe());
+            assertEquals(label, transport.toString());
+            transport.open();
+            server.accept().close();
+            RapiException broken = assertThrows(RapiException.class, () -> transport.read(new byte[4], 0, 4, 5_000));
+            assertEquals(RapiErrorReason.PORT_UNAVAILABLE, broken.reason());
+            assertEquals("PORT_UNAVAILABLE: " + label + ": peer closed the connection", broken.getMessage());
+            RapiException after = assertThrows(RapiException.class, () -> transport.read(new byte[4], 0, 4, 5_000));
+            assertEquals(RapiErrorReason.CLOSED, after.reason(), "the break is reported once");
+            assertEquals("CLOSED: " + label + " is closed", after.getMessage());
+            transport.close();
+            transport.close();      // idempotent
+            assertFalse(transport.isOpen());
+        }
+    }
+
+    @Test
+    void shouldNotReopenAnAcceptedConnectionWhenItWasClosed() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+            TcpTransport accepted = TcpTransport.accepted(server.accept());
+            assertTrue(accepted.isOpen());
+            accepted.open();        // already open: nothing to do
+            client.getOutputStream().write(FRAME);
+            assertArrayEquals(FRAME, readFrame(accepted));
+            accepted.close();
+            assertFalse(accepted.isOpen());
+            assertEquals(RapiErrorReason.CLOSED, assertThrows(RapiException.class,
+                    () -> accepted.read(new byte[1], 0, 1, 20)).reason());
+            assertEquals(RapiErrorReason.PORT_UNAVAILABLE,
+                    assertThrows(RapiException.class, accepted::open).reason());
         }
     }
 }
