@@ -100,6 +100,8 @@ class SimulateIT {
         client.close();
 
         assertTrue(process.waitFor(55, TimeUnit.SECONDS), "simulate did not stop after --duration");
+        reader.join(TimeUnit.SECONDS.toMillis(30));     // the reader ends at EOF: every line is in `lines`
+        assertFalse(reader.isAlive(), "the output did not end");
         assertEquals(0, process.exitValue(), String.join("\n", lines));
 
         List<Matcher> status = new ArrayList<>();

@@ -139,6 +139,7 @@ class SimulatorWalkthroughIT {
         List<String> once = new CopyOnWriteArrayList<>();
         Process one = start(List.of(sub, "-h", "127.0.0.1", "-p", port, "-t", BASE + "c_limit", "-C", "1"), once);
         assertTrue(one.waitFor(30, TimeUnit.SECONDS), "mosquitto_sub -C 1 got nothing retained");
+        awaitLine(once, 0, line -> true, "the retained c_limit (the reader thread may lag the exit)");
         assertEquals(List.of("10"), List.copyOf(once));
 
         // pause and resume: set_enable 3, then 2
