@@ -112,7 +112,7 @@ public record BalancerConfig(
             FailsafeMode.MINIMUM,
             250_000L,
             1.13,
-            0.92,
+            0.94,
             3_000L,
             3.0,
             10_000L,

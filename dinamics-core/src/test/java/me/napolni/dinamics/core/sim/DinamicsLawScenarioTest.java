@@ -36,6 +36,14 @@ class DinamicsLawScenarioTest {
     private static final Set<String> LISTED_SHORTFALLS = Set.of(
             "day-stress-induction 3p16 32 " + OpenEvseLaw.NAME,
             "day-summer-weekend 3p16 32 " + OpenEvseLaw.NAME);
+    /**
+     * The cases where a zero-trip reference pauses the car less often ({@code day car rating law}). On the winter
+     * day at 25 A the house leaves less than the minimum − 3 A for longer than {@code timer4} (10 s): TOPICS.md 4.4
+     * makes that a pause ({@code no_headroom}); {@code original} pauses only after 100 passes (60 s) below 6 A and
+     * holds the car through it (with {@code timer4} at 60 s the law would too: measured, 0 pauses).
+     */
+    private static final Set<String> LISTED_EXTRA_PAUSES = Set.of(
+            "day-winter-weekday 3p16 25 " + OriginalLaw.NAME);
     private static final double STALE_SAFE_LIMIT_S = 11.0;
     private static final double MINIMUM_SHARE_PCT = 97.0;
 
@@ -159,18 +167,36 @@ class DinamicsLawScenarioTest {
                 name + ": " + ours.energySharePct() + " %"));
     }
 
-    /**
-     * The goal is a third of {@code original}'s rate; every case but one meets it (see {@code docs/scenario.md}), and
-     * every case meets half of it, which is what this asserts.
-     */
+    /** SCENARIO.md's goal: at most a third of {@code original}'s rate of setpoint changes. */
     @Test
-    void shouldChangeSetpointAtMostHalfAsOftenAsOriginalWhenAnyDayCarAndRating() {
+    void shouldChangeSetpointAtMostAThirdAsOftenAsOriginalWhenAnyDayCarAndRating() {
         forEveryCase((name, ours, day, car, rating) -> {
             ScenarioMetrics original = matrix.metrics(day.name(), car, rating, OriginalLaw.NAME);
-            assertTrue(ours.setpointChangesPerH() <= original.setpointChangesPerH() / 2.0,
+            assertTrue(ours.setpointChangesPerH() <= original.setpointChangesPerH() / 3.0,
                     name + ": " + ours.setpointChangesPerH() + " changes/h vs original "
                             + original.setpointChangesPerH());
         });
+    }
+
+    /** SCENARIO.md's goal: no more pauses than any reference law with 0 trips, but for the listed cases. */
+    @Test
+    void shouldPauseNoMoreOftenThanEveryReferenceWhenItDoesNotTrip() {
+        Set<String> extra = new TreeSet<>();
+        forEveryCase((name, ours, day, car, rating) -> {
+            for (String reference : REFERENCES) {
+                ScenarioMetrics theirs = matrix.metrics(day.name(), car, rating, reference);
+                if (theirs.trips() != 0 || ours.pauses() <= theirs.pauses()) {
+                    continue;
+                }
+                String key = day.name() + " " + car.id() + " " + rating + " " + reference;
+                if (LISTED_EXTRA_PAUSES.contains(key)) {
+                    extra.add(key);
+                } else {
+                    fail(name + ": " + ours.pauses() + " pauses > " + reference + " " + theirs.pauses());
+                }
+            }
+        });
+        assertEquals(LISTED_EXTRA_PAUSES, extra, "a listed case that no longer pauses more must be removed");
     }
 
     @Test
