@@ -189,11 +189,13 @@ class RapiClientTest {
         assertEquals(16, at.capacityAmps());
     }
 
-    @Test
-    void shouldKeepAnsweringWhenListenerIsSlow() throws Exception {
+    /**
+     * Connects to a controller that sends an {@code $AT} before every reply, with a second listener that blocks on
+     * the first notification until {@code release} opens; returns once it is blocked.
+     */
+    private void connectWithBlockedListener(CountDownLatch release) throws Exception {
         scripted(0, command -> List.of(frame("$AT 03 03 16 0540"), frame("$OK 15920 240000" + id(command))));
         connect(OPTIONS);
-        CountDownLatch release = new CountDownLatch(1);
         CountDownLatch listenerEntered = new CountDownLatch(1);
         client.addListener(n -> {
             listenerEntered.countDown();
@@ -205,6 +207,12 @@ class RapiClientTest {
         });
         client.send(RapiRequests.chargingReading());
         assertTrue(listenerEntered.await(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void shouldKeepAnsweringWhenListenerIsSlow() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        connectWithBlockedListener(release);
         for (int i = 0; i < 5; i++) {
             assertEquals(15_920, client.send(RapiRequests.chargingReading()).milliAmps(),
                     "replies flow while the listener is blocked");
@@ -214,20 +222,8 @@ class RapiClientTest {
 
     @Test
     void shouldDeliverEveryNotificationReceivedBeforeCloseWhenClosedWhileTheListenerIsBusy() throws Exception {
-        scripted(0, command -> List.of(frame("$AT 03 03 16 0540"), frame("$OK 15920 240000" + id(command))));
-        connect(OPTIONS);
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch listenerEntered = new CountDownLatch(1);
-        client.addListener(n -> {
-            listenerEntered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        client.send(RapiRequests.chargingReading());
-        assertTrue(listenerEntered.await(10, TimeUnit.SECONDS));
+        connectWithBlockedListener(release);
         client.send(RapiRequests.chargingReading());     // its $AT is queued before its reply completes the send
         Thread closer = new Thread(client::close, "closer");
         closer.start();
