@@ -35,6 +35,8 @@ public final class TestClient implements AutoCloseable {
 
     /** How long an await waits: {@code -Dmqtt.test.waitSeconds}, default 20 s (generous under CPU load). */
     public static final Duration WAIT = Duration.ofSeconds(Long.getLong("mqtt.test.waitSeconds", 20));
+    /** How often a v3 subscription is tried when the broker drops the connection under it. */
+    private static final int SUBSCRIBE_ATTEMPTS = 3;
 
     /**
      * One received message.
@@ -62,9 +64,6 @@ public final class TestClient implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final int version;
-    /** How often a v3 subscription is tried when the broker drops the connection under it. */
-    private static final int SUBSCRIBE_ATTEMPTS = 3;
-
     private final MqttClient v3;
     private final MqttConnectOptions v3Options = new MqttConnectOptions();
     private final org.eclipse.paho.mqttv5.client.MqttClient v5;
