@@ -183,12 +183,12 @@ public final class ThermalBound {
                 if (best - feasible <= CLOSE_ENOUGH_AMP_SECONDS / STEP_S) {
                     break;
                 }
-                double norm = subgradientNorm();
+                double norm = walk(false, 0.0);
                 if (norm == 0.0) {
                     break;      // the dual's plan is feasible and complementary: g is optimal
                 }
                 double stepSize = scale * Math.max(g - feasible, 1e-9) / norm;
-                update(stepSize);
+                walk(true, stepSize);
             }
             return new ThermalBound(Math.max(best, feasible) * STEP_S, feasible * STEP_S, kwhPerAs);
         }
@@ -296,8 +296,12 @@ public final class ThermalBound {
             return g + constant;
         }
 
-        /** Squared norm of the projected subgradient of the dual's plan. */
-        private double subgradientNorm() {
+        /**
+         * Walks each phase's θ under the dual's plan and returns the squared norm of the projected subgradient; with
+         * {@code move}, also moves every hot step's multiplier by {@code stepSize} along it (kept ≥ 0). Polyak's step
+         * needs the norm before the move, so an iteration walks twice rather than hold another θ array.
+         */
+        private double walk(boolean move, double stepSize) {
             double norm = 0.0;
             for (int q = 0; q < phases.length; q++) {
                 double theta = thetaStart[q];
@@ -309,23 +313,13 @@ public final class ThermalBound {
                         if (s > 0.0 || lambda[q][k] > 0.0) {
                             norm += s * s;
                         }
+                        if (move) {
+                            lambda[q][k] = Math.max(0.0, lambda[q][k] + stepSize * s);
+                        }
                     }
                 }
             }
             return norm;
-        }
-
-        private void update(double stepSize) {
-            for (int q = 0; q < phases.length; q++) {
-                double theta = thetaStart[q];
-                for (int k = 0; k <= lastHot; k++) {
-                    double x = h(q, k) + plan[k];
-                    theta = A * theta + B * x * x;
-                    if (hot[q][k]) {
-                        lambda[q][k] = Math.max(0.0, lambda[q][k] + stepSize * (theta - limitSq));
-                    }
-                }
-            }
         }
     }
 }
